@@ -1,0 +1,14 @@
+namespace BenchmarkAgent;
+
+/// <summary>The kind of answer an item expects; it decides how the answer is scored.</summary>
+public enum AnswerType
+{
+    /// <summary>A number, compared with a tolerance.</summary>
+    Number,
+
+    /// <summary>One option letter (A, B, C, ...) among the item's choices.</summary>
+    Choice,
+
+    /// <summary>A short text, compared after normalisation (case, whitespace, punctuation).</summary>
+    ShortText,
+}

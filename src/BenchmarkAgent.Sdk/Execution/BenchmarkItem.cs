@@ -1,0 +1,18 @@
+namespace BenchmarkAgent.Execution;
+
+/// <summary>One verified benchmark item as stored in the snapshot and run as one test case.</summary>
+/// <param name="Id">A stable content-derived id (10 hex characters) that does not change when other items change.</param>
+/// <param name="Subtask">The name of the planned subtask the item belongs to.</param>
+/// <param name="Difficulty">The difficulty the item was generated at.</param>
+/// <param name="Prompt">The full text sent to the model under test.</param>
+/// <param name="Choices">The options of a multiple-choice item; empty otherwise.</param>
+/// <param name="Answer">The reference answer and how to compare with it.</param>
+/// <param name="Provenance">Where the item came from and which checks it passed.</param>
+public sealed record BenchmarkItem(
+    string Id,
+    string Subtask,
+    Difficulty Difficulty,
+    string Prompt,
+    IReadOnlyList<string> Choices,
+    ExpectedAnswer Answer,
+    ItemProvenance Provenance);

@@ -1,0 +1,16 @@
+namespace BenchmarkAgent.Execution;
+
+/// <summary>Where an item came from, so a reviewer (and the engine) can reproduce and re-check it.</summary>
+/// <param name="Source">The source: <c>family:&lt;id&gt;</c> for a task family, <c>dataset:&lt;name&gt;#&lt;record&gt;</c> for a dataset record.</param>
+/// <param name="Seed">The 64-bit seed the item was generated from, as 16 hex digits.</param>
+/// <param name="Index">The item's position in its subtask's sample stream (0-based).</param>
+/// <param name="Attempt">How many earlier candidates for this position were rejected by verification.</param>
+/// <param name="Transformations">The transformations applied, in order; empty for plain family items.</param>
+/// <param name="Checks">The verification checks the item passed.</param>
+public sealed record ItemProvenance(
+    string Source,
+    string Seed,
+    int Index,
+    int Attempt,
+    IReadOnlyList<string> Transformations,
+    IReadOnlyList<string> Checks);
