@@ -1,0 +1,12 @@
+namespace BenchmarkAgent.Planning;
+
+/// <summary>The plan of a benchmark: the decomposition of the query and the quota allocation.</summary>
+/// <param name="Request">The request the plan answers.</param>
+/// <param name="Backbone">The backbone that planned and generated (<c>offline</c> or an LLM identity).</param>
+/// <param name="Subtasks">The subtasks, in a stable order; their quotas sum to the request's quota.</param>
+/// <param name="Warnings">Things the user should know, e.g. a weak match between the query and the catalog.</param>
+public sealed record BenchmarkPlan(
+    BenchmarkRequest Request,
+    string Backbone,
+    IReadOnlyList<PlannedSubtask> Subtasks,
+    IReadOnlyList<string> Warnings);

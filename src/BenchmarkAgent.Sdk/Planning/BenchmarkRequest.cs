@@ -1,0 +1,9 @@
+namespace BenchmarkAgent.Planning;
+
+/// <summary>What the user asked for: one <c>GeneratedBenchmark</c> item, validated.</summary>
+/// <param name="Name">The benchmark name (a safe file name; also the snapshot folder name).</param>
+/// <param name="Query">The natural-language description of what to evaluate.</param>
+/// <param name="Quota">How many verified items the benchmark must hold.</param>
+/// <param name="Seed">The seed that makes generation reproducible.</param>
+/// <param name="Difficulty">A fixed difficulty for every item, or <see langword="null"/> for a mix of all levels.</param>
+public sealed record BenchmarkRequest(string Name, string Query, int Quota, int Seed = 0, Difficulty? Difficulty = null);

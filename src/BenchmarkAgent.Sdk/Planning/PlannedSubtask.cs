@@ -1,0 +1,22 @@
+namespace BenchmarkAgent.Planning;
+
+/// <summary>One subtask of a plan: what it tests, why it was chosen, where its items come from and how many.</summary>
+/// <param name="Name">A stable kebab-case name; part of every item's test name.</param>
+/// <param name="Description">What the items look like.</param>
+/// <param name="Skill">The skill area tested.</param>
+/// <param name="AnswerType">The answer type of its items.</param>
+/// <param name="Difficulty">The fixed difficulty, or <see langword="null"/> for a mix of all levels.</param>
+/// <param name="Source">Where samples come from, e.g. <c>family:multi-step-arithmetic</c>.</param>
+/// <param name="Relevance">How well the source matched the query (0 to 1).</param>
+/// <param name="Rationale">Why the planner chose this subtask, in words.</param>
+/// <param name="Quota">How many items this subtask contributes.</param>
+public sealed record PlannedSubtask(
+    string Name,
+    string Description,
+    string Skill,
+    AnswerType AnswerType,
+    Difficulty? Difficulty,
+    string Source,
+    double Relevance,
+    string Rationale,
+    int Quota);
