@@ -7,7 +7,10 @@ public static class BuiltInTaskFamilies
 {
     /// <summary>Every built-in family, created once; the array is immutable and the families are stateless.</summary>
     public static IReadOnlyList<ITaskFamily> All { get; } = ImmutableArray.Create<ITaskFamily>(
-        new MultiStepArithmeticFamily());
+        new MultiStepArithmeticFamily(),
+        new PercentageChangeFamily(),
+        new RatioSharingFamily(),
+        new UnitConversionFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
