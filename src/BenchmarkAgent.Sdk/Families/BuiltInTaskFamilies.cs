@@ -10,7 +10,10 @@ public static class BuiltInTaskFamilies
         new MultiStepArithmeticFamily(),
         new PercentageChangeFamily(),
         new RatioSharingFamily(),
-        new UnitConversionFamily());
+        new UnitConversionFamily(),
+        new DaysBetweenDatesFamily(),
+        new WeekdayAfterDaysFamily(),
+        new ClockArithmeticFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
