@@ -13,7 +13,9 @@ public static class BuiltInTaskFamilies
         new UnitConversionFamily(),
         new DaysBetweenDatesFamily(),
         new WeekdayAfterDaysFamily(),
-        new ClockArithmeticFamily());
+        new ClockArithmeticFamily(),
+        new ComparisonOrderingFamily(),
+        new KnightsAndKnavesFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
