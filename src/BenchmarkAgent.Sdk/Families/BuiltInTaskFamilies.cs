@@ -15,7 +15,10 @@ public static class BuiltInTaskFamilies
         new WeekdayAfterDaysFamily(),
         new ClockArithmeticFamily(),
         new ComparisonOrderingFamily(),
-        new KnightsAndKnavesFamily());
+        new KnightsAndKnavesFamily(),
+        new StringTransformFamily(),
+        new ListOperationsFamily(),
+        new NumberSequenceFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

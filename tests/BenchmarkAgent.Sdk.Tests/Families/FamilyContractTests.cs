@@ -57,10 +57,11 @@ public sealed class FamilyContractTests
     public void Hard_items_need_more_work_than_easy_items(string id)
     {
         var family = FamilyTestData.Get(id);
+        // Prompt length is a proxy for work: more steps, entities, terms or context all lengthen the prompt.
         double easy = AverageLength(family, Difficulty.Easy);
         double medium = AverageLength(family, Difficulty.Medium);
         double hard = AverageLength(family, Difficulty.Hard);
-        Assert.True(hard > easy * 1.15, $"{id}: hard {hard:F0} chars vs easy {easy:F0}");
+        Assert.True(hard > easy * 1.1, $"{id}: hard {hard:F0} chars vs easy {easy:F0}");
         Assert.True(medium > easy, $"{id}: medium {medium:F0} chars vs easy {easy:F0}");
     }
 
