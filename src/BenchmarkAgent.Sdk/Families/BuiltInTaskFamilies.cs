@@ -19,7 +19,8 @@ public static class BuiltInTaskFamilies
         new StringTransformFamily(),
         new ListOperationsFamily(),
         new NumberSequenceFamily(),
-        new NeedleRetrievalFamily());
+        new NeedleRetrievalFamily(),
+        new ProgramOutputFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
