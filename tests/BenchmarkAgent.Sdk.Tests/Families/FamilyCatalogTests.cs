@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using BenchmarkAgent.Families;
+
+namespace BenchmarkAgent.Sdk.Tests.Families;
+
+public sealed class FamilyCatalogTests
+{
+    [Fact]
+    public void Ids_are_unique_kebab_case()
+    {
+        var ids = BuiltInTaskFamilies.All.Select(f => f.Card.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", id));
+    }
+
+    [Fact]
+    public void Catalog_spans_at_least_seven_skills_and_fourteen_families()
+    {
+        Assert.True(BuiltInTaskFamilies.All.Count >= 14, $"only {BuiltInTaskFamilies.All.Count} families");
+        Assert.True(BuiltInTaskFamilies.All.Select(f => f.Card.Skill).Distinct().Count() >= 7);
+    }
+
+    [Fact]
+    public void Every_card_is_complete()
+    {
+        foreach (var family in BuiltInTaskFamilies.All)
+        {
+            var card = family.Card;
+            Assert.InRange(card.Keywords.Count, 6, 15);
+            Assert.Equal(card.Keywords.Count, card.Keywords.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.False(string.IsNullOrWhiteSpace(card.Title));
+            Assert.False(string.IsNullOrWhiteSpace(card.Description));
+            Assert.Matches("^[a-z]+$", card.Skill);
+        }
+    }
+
+    [Fact]
+    public void Find_returns_the_family_or_null()
+    {
+        foreach (var family in BuiltInTaskFamilies.All)
+        {
+            Assert.Same(family, BuiltInTaskFamilies.Find(family.Card.Id));
+        }
+
+        Assert.Null(BuiltInTaskFamilies.Find("no-such-family"));
+    }
+
+    [Fact]
+    public void Ten_thousand_mixed_items_generate_quickly()
+    {
+        var families = BuiltInTaskFamilies.All;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 10_000; i++)
+        {
+            var family = families[i % families.Count];
+            family.Generate((ulong)i, (Difficulty)(1 + (i % 3)));
+        }
+
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+}
