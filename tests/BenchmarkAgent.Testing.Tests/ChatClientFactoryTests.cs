@@ -100,6 +100,32 @@ public sealed class ChatClientFactoryTests
         Assert.Equal(401, error.Status);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    public async Task Server_errors_are_retried_as_configured(int maxRetries, int expectedRequests)
+    {
+        await using var server = OpenAiWireServer.Start(_ => "never", failWith: _ => 503);
+        using var client = ChatClientFactory.Create(Settings(server), maxRetries: maxRetries);
+
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
+
+        Assert.Equal(503, error.Status);
+        Assert.Equal(expectedRequests, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Second_request_succeeds_after_a_transient_failure()
+    {
+        await using var server = OpenAiWireServer.Start(_ => "recovered", failWith: r => r.Sequence == 0 ? 429 : null);
+        using var client = ChatClientFactory.Create(Settings(server), maxRetries: 1);
+
+        var response = await client.GetResponseAsync("hi", cancellationToken: Token);
+
+        Assert.Equal("recovered", response.Text);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
     [Fact]
     public async Task Settings_result_creates_a_model_client_or_the_baseline_or_throws()
     {
