@@ -35,6 +35,8 @@ public sealed class ChoiceScorerTests
     [InlineData("Let me think.\nBerlin is in Germany.\nB")]
     [InlineData("Let me think about each option.\nSo it must be (B).")]
     [InlineData("The answer is A... no. The answer is B.")]
+    [InlineData("Answer: I think it's B")]
+    [InlineData("Answer: definitely B, Paris")]
     public void Tolerant_formats_choose_B(string response)
     {
         var score = Scorer.Score(TestItems.Choice('B', Options), response);

@@ -54,6 +54,20 @@ public sealed partial class ChoiceScorer : IScorer
             return byMarkerText;
         }
 
+        // 2b. Exactly one distinct in-range capital letter standing alone after the marker: "Answer: I think it's B".
+        if (AnswerText.AfterLastMarker(text) is { Length: > 0 } rest)
+        {
+            var standalone = StandaloneCapitalPattern().Matches(rest)
+                .Select(m => m.Value[0])
+                .Where(c => c <= last && c != 'I')
+                .Distinct()
+                .ToList();
+            if (standalone.Count == 1)
+            {
+                return standalone[0].ToString();
+            }
+        }
+
         // 3. The whole response, then its last line.
         if (FromLine(text, choices, last) is { } whole)
         {
@@ -145,6 +159,9 @@ public sealed partial class ChoiceScorer : IScorer
 
     [GeneratedRegex(@"^\s*[\(\[]?(?<l>[A-Za-z])(?<close>[\)\]\.:])(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLetterPattern();
+
+    [GeneratedRegex(@"(?<![\w'])[A-Z](?![\w'])", RegexOptions.CultureInvariant)]
+    private static partial Regex StandaloneCapitalPattern();
 
     [GeneratedRegex(@"[\(\[](?<l>[A-Z])[\)\]]", RegexOptions.CultureInvariant)]
     private static partial Regex ParenthesisedPattern();
