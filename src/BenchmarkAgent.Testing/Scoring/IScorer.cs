@@ -1,0 +1,13 @@
+using BenchmarkAgent.Execution;
+
+namespace BenchmarkAgent.Testing.Scoring;
+
+/// <summary>Scores a subject's response to an item. Implementations are pure: no I/O, no state, same input same score.</summary>
+public interface IScorer
+{
+    /// <summary>Scores one response.</summary>
+    /// <param name="item">The item, including its reference answer.</param>
+    /// <param name="response">The subject's full response text.</param>
+    /// <returns>The score, what was extracted from the response, and why.</returns>
+    ItemScore Score(BenchmarkItem item, string response);
+}

@@ -1,0 +1,26 @@
+namespace BenchmarkAgent.Testing.Scoring;
+
+/// <summary>The default scorer for each answer type.</summary>
+public static class Scorers
+{
+    /// <summary>The numeric scorer (stateless, shared).</summary>
+    public static NumericScorer Numeric { get; } = new();
+
+    /// <summary>The multiple-choice scorer (stateless, shared).</summary>
+    public static ChoiceScorer Choice { get; } = new();
+
+    /// <summary>The short-text scorer (stateless, shared).</summary>
+    public static TextScorer Text { get; } = new();
+
+    /// <summary>Returns the default scorer for an answer type.</summary>
+    /// <param name="type">The answer type.</param>
+    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/> or <see cref="TextScorer"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The type is not a defined <see cref="AnswerType"/>.</exception>
+    public static IScorer For(AnswerType type) => type switch
+    {
+        AnswerType.Number => Numeric,
+        AnswerType.Choice => Choice,
+        AnswerType.ShortText => Text,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown answer type."),
+    };
+}
