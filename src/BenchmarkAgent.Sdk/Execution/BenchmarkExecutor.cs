@@ -1,0 +1,111 @@
+using System.Globalization;
+using BenchmarkAgent.Families;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Verification;
+
+namespace BenchmarkAgent.Execution;
+
+/// <summary>
+/// The Benchmark Executor: realises each planned subtask sample by sample, verifies every sample, and
+/// recycles rejected ones until the quota is met or the attempt budget is spent.
+/// </summary>
+/// <remarks>
+/// The sample at position <c>i</c> of a subtask is seeded by (benchmark seed, subtask, i, attempt) only,
+/// so growing the quota keeps every existing item and adds new ones after them.
+/// </remarks>
+public sealed class BenchmarkExecutor
+{
+    /// <summary>How many candidates one item position may consume before the subtask is declared short.</summary>
+    public const int MaxAttemptsPerItem = 20;
+
+    private static readonly Difficulty[] MixedLevels = [Difficulty.Easy, Difficulty.Medium, Difficulty.Hard];
+
+    private readonly Func<string, ITaskFamily?> _findFamily;
+    private readonly CompositeVerifier _verifier;
+
+    /// <summary>Creates an executor that resolves sources among <paramref name="families"/>.</summary>
+    public BenchmarkExecutor(IReadOnlyList<ITaskFamily> families, CompositeVerifier? verifier = null)
+    {
+        ArgumentNullException.ThrowIfNull(families);
+        var byId = families.ToDictionary(f => f.Card.Id, StringComparer.Ordinal);
+        _findFamily = id => byId.GetValueOrDefault(id);
+        _verifier = verifier ?? CompositeVerifier.Default;
+    }
+
+    /// <summary>Generates and verifies the items of <paramref name="plan"/>.</summary>
+    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var context = new VerificationContext();
+        var items = new List<BenchmarkItem>(plan.Request.Quota);
+        var reports = new List<SubtaskReport>(plan.Subtasks.Count);
+        foreach (var subtask in plan.Subtasks)
+        {
+            reports.Add(ExecuteSubtask(plan.Request, subtask, context, items, cancellationToken));
+        }
+
+        return new ExecutionResult(items, reports);
+    }
+
+    private SubtaskReport ExecuteSubtask(
+        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+    {
+        const string familyPrefix = "family:";
+        if (!subtask.Source.StartsWith(familyPrefix, StringComparison.Ordinal) ||
+            _findFamily(subtask.Source[familyPrefix.Length..]) is not { } family)
+        {
+            throw new InvalidOperationException($"Subtask '{subtask.Name}' has an unknown source '{subtask.Source}'.");
+        }
+
+        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rejected = 0;
+        for (int index = 0; index < subtask.Quota; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var difficulty = subtask.Difficulty ?? MixedLevels[index % MixedLevels.Length];
+            string lastRejection = string.Empty;
+            bool accepted = false;
+            for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
+            {
+                ulong seed = StableHash.Seed(request.Seed, subtask.Name, index, attempt);
+                var candidate = new CandidateSample(family.Generate(seed, difficulty), family, difficulty);
+                var failure = _verifier.FirstFailure(candidate, context);
+                if (failure is not null)
+                {
+                    rejected++;
+                    rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
+                    lastRejection = $"{failure.Check}: {failure.Message}";
+                    continue;
+                }
+
+                context.AddPrompt(candidate.Sample.Prompt);
+                items.Add(CreateItem(subtask, family, candidate, seed, index, attempt));
+                accepted = true;
+            }
+
+            if (!accepted)
+            {
+                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, lastRejection);
+            }
+        }
+
+        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
+    }
+
+    private BenchmarkItem CreateItem(PlannedSubtask subtask, ITaskFamily family, CandidateSample candidate, ulong seed, int index, int attempt)
+    {
+        string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
+        string source = "family:" + family.Card.Id;
+        // The id depends on provenance only, never on the text, so a reviewer's edit keeps the id.
+        string id = StableHash.Hex(10, subtask.Name, source, seedHex);
+        var provenance = new ItemProvenance(source, seedHex, index, attempt, [], _verifier.CheckNames);
+        return new BenchmarkItem(
+            id,
+            subtask.Name,
+            candidate.Difficulty,
+            candidate.Sample.Prompt,
+            candidate.Sample.Choices,
+            candidate.Sample.Answer,
+            provenance);
+    }
+}

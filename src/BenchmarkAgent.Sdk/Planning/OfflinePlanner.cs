@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace BenchmarkAgent.Planning;
+
+/// <summary>
+/// The offline backbone's planner: design by retrieval over the family catalog, allocation by
+/// relevance. Deterministic: the same request always gives the same plan.
+/// </summary>
+public sealed class OfflinePlanner : IBenchmarkPlanner
+{
+    /// <summary>The backbone name written to plans.</summary>
+    public const string BackboneName = "offline";
+
+    /// <summary>The most subtasks a plan holds.</summary>
+    public const int MaxSubtasks = 6;
+
+    /// <summary>Below this relevance the best match is reported as a weak match.</summary>
+    public const double MinimumRelevance = 0.3;
+
+    /// <summary>A family joins the plan when its relevance is at least this fraction of the best one.</summary>
+    public const double RelativeCutoff = 0.6;
+
+    private readonly FamilyCatalog _catalog;
+
+    /// <summary>Creates a planner over <paramref name="catalog"/>.</summary>
+    public OfflinePlanner(FamilyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<BenchmarkPlan> PlanAsync(BenchmarkRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Plan(request));
+    }
+
+    /// <summary>Plans synchronously; the offline planner does no I/O.</summary>
+    public BenchmarkPlan Plan(BenchmarkRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ranked = _catalog.Rank(request.Query);
+        var warnings = new List<string>();
+        if (ranked.Count == 0)
+        {
+            throw new InvalidOperationException("The family catalog is empty.");
+        }
+
+        double best = ranked[0].Score;
+        List<CatalogMatch> chosen;
+        if (best < MinimumRelevance)
+        {
+            string names = string.Join(", ", ranked.Take(3).Select(m => $"{m.Family.Card.Id} ({Format(m.Score)})"));
+            warnings.Add(
+                $"The query matches no task family well (best relevance {Format(best)} < {Format(MinimumRelevance)}); " +
+                $"using the closest matches: {names}. Reword the query with the skills to test, or register datasets.");
+            chosen = ranked.Take(3).ToList();
+        }
+        else
+        {
+            chosen = ranked
+                .Where(m => m.Score >= Math.Max(MinimumRelevance, best * RelativeCutoff))
+                .Take(MaxSubtasks)
+                .ToList();
+        }
+
+        if (chosen.Count > request.Quota)
+        {
+            chosen = chosen.Take(request.Quota).ToList();
+        }
+
+        var quotas = QuotaAllocator.Allocate(request.Quota, chosen.Select(m => Math.Max(m.Score, 0.01)).ToList());
+        var subtasks = new List<PlannedSubtask>(chosen.Count);
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            var match = chosen[i];
+            var card = match.Family.Card;
+            string rationale = match.MatchedTerms.Count > 0
+                ? $"Ranked {i + 1} of {ranked.Count} catalog families (relevance {Format(match.Score)}); the query mentions: {string.Join(", ", match.MatchedTerms)}."
+                : $"Ranked {i + 1} of {ranked.Count} catalog families (relevance {Format(match.Score)}); chosen as a closest match without shared terms.";
+            subtasks.Add(new PlannedSubtask(
+                card.Id,
+                card.Description,
+                card.Skill,
+                card.AnswerType,
+                request.Difficulty,
+                "family:" + card.Id,
+                match.Score,
+                rationale,
+                quotas[i]));
+        }
+
+        return new BenchmarkPlan(request, BackboneName, subtasks, warnings);
+    }
+
+    private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BenchmarkAgent.Execution;
+
+namespace BenchmarkAgent.Snapshots;
+
+/// <summary>
+/// Serialises snapshots to deterministic, review-friendly JSON: fixed property order, <c>\n</c> line
+/// endings, readable Unicode, and multi-line text as an array of lines so a diff shows line changes.
+/// </summary>
+public static class SnapshotWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Returns the bytes of the plan file.</summary>
+    public static byte[] PlanBytes(BenchmarkSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var plan = snapshot.Plan;
+        return Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("schema", SnapshotLayout.PlanSchema);
+            writer.WriteString("benchmark", plan.Request.Name);
+            WriteText(writer, "query", plan.Request.Query);
+            writer.WriteNumber("quota", plan.Request.Quota);
+            writer.WriteNumber("seed", plan.Request.Seed);
+            writer.WriteString("difficulty", SnapshotNames.Difficulty(plan.Request.Difficulty));
+            writer.WriteString("engine", InputFingerprint.EngineVersion);
+            writer.WriteString("backbone", plan.Backbone);
+            writer.WriteString("fingerprint", snapshot.Fingerprint);
+            writer.WriteStartArray("warnings");
+            foreach (string warning in plan.Warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("subtasks");
+            for (int i = 0; i < plan.Subtasks.Count; i++)
+            {
+                var subtask = plan.Subtasks[i];
+                var report = snapshot.Reports.FirstOrDefault(r => r.Subtask == subtask.Name);
+                writer.WriteStartObject();
+                writer.WriteString("name", subtask.Name);
+                writer.WriteString("skill", subtask.Skill);
+                writer.WriteString("answerType", SnapshotNames.AnswerType(subtask.AnswerType));
+                writer.WriteString("difficulty", SnapshotNames.Difficulty(subtask.Difficulty));
+                writer.WriteString("source", subtask.Source);
+                writer.WriteNumber("relevance", Math.Round(subtask.Relevance, 4));
+                writer.WriteNumber("quota", subtask.Quota);
+                WriteText(writer, "description", subtask.Description);
+                WriteText(writer, "rationale", subtask.Rationale);
+                if (report is not null)
+                {
+                    writer.WriteStartObject("quality");
+                    writer.WriteNumber("accepted", report.Accepted);
+                    writer.WriteNumber("rejected", report.Rejected);
+                    writer.WriteNumber("acceptanceRate", Math.Round(report.AcceptanceRate, 4));
+                    writer.WriteStartObject("rejectionsByCheck");
+                    foreach (var (check, count) in report.RejectionsByCheck.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        writer.WriteNumber(check, count);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Returns the bytes of the items file.</summary>
+    public static byte[] ItemsBytes(string benchmark, IReadOnlyList<BenchmarkItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("schema", SnapshotLayout.ItemsSchema);
+            writer.WriteString("benchmark", benchmark);
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+            {
+                WriteItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Writes both files of <paramref name="snapshot"/> atomically under <paramref name="root"/>: items first, then the plan that marks them fresh.</summary>
+    public static void Write(string root, BenchmarkSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        string name = snapshot.Plan.Request.Name;
+        Directory.CreateDirectory(SnapshotLayout.BenchmarkDirectory(root, name));
+        AtomicFile.WriteAllBytes(SnapshotLayout.ItemsPath(root, name), ItemsBytes(name, snapshot.Items));
+        AtomicFile.WriteAllBytes(SnapshotLayout.PlanPath(root, name), PlanBytes(snapshot));
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, BenchmarkItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", item.Id);
+        writer.WriteString("subtask", item.Subtask);
+        writer.WriteString("difficulty", SnapshotNames.Difficulty(item.Difficulty));
+        WriteText(writer, "prompt", item.Prompt);
+        if (item.Choices.Count > 0)
+        {
+            writer.WriteStartArray("choices");
+            foreach (string choice in item.Choices)
+            {
+                writer.WriteStringValue(choice);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartObject("answer");
+        writer.WriteString("type", SnapshotNames.AnswerType(item.Answer.Type));
+        writer.WriteString("value", item.Answer.Value);
+        if (item.Answer.Tolerance != 0)
+        {
+            writer.WriteNumber("tolerance", item.Answer.Tolerance);
+        }
+
+        writer.WriteEndObject();
+        var p = item.Provenance;
+        writer.WriteStartObject("provenance");
+        writer.WriteString("source", p.Source);
+        writer.WriteString("seed", p.Seed);
+        writer.WriteNumber("index", p.Index);
+        writer.WriteNumber("attempt", p.Attempt);
+        if (p.Transformations.Count > 0)
+        {
+            writer.WriteStartArray("transformations");
+            foreach (string t in p.Transformations)
+            {
+                writer.WriteStringValue(t);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteString("checks", string.Join(",", p.Checks));
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Single-line text is a JSON string; multi-line text is an array of its lines.</summary>
+    private static void WriteText(Utf8JsonWriter writer, string property, string text)
+    {
+        string normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!normalized.Contains('\n'))
+        {
+            writer.WriteString(property, normalized);
+            return;
+        }
+
+        writer.WriteStartArray(property);
+        foreach (string line in normalized.Split('\n'))
+        {
+            writer.WriteStringValue(line);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            body(writer);
+        }
+
+        stream.Write("\n"u8);
+        return stream.ToArray();
+    }
+}

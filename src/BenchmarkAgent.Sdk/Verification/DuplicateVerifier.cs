@@ -1,0 +1,14 @@
+namespace BenchmarkAgent.Verification;
+
+/// <summary>Rejects a sample whose prompt (up to case and spacing) is already in the benchmark.</summary>
+public sealed class DuplicateVerifier : ISampleVerifier
+{
+    /// <inheritdoc />
+    public string Name => "duplicate";
+
+    /// <inheritdoc />
+    public VerificationVerdict Verify(CandidateSample candidate, VerificationContext context) =>
+        context.ContainsPrompt(candidate.Sample.Prompt)
+            ? VerificationVerdict.Fail(Name, "An item with the same prompt is already in the benchmark.")
+            : VerificationVerdict.Pass(Name);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
+using Microsoft.Build.Framework;
+
+namespace BenchmarkAgent.Tasks;
+
+/// <summary>Validates <c>GeneratedBenchmark</c> items in one place and turns the valid ones into requests.</summary>
+public static class BenchmarkItemValidator
+{
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
+    /// <summary>A problem with one item.</summary>
+    /// <param name="Code">The stable error code.</param>
+    /// <param name="Message">What is wrong and how to fix it.</param>
+    public sealed record Problem(string Code, string Message);
+
+    /// <summary>Validates every item; returns the requests (when there are no problems) and the problems.</summary>
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota)
+    {
+        var requests = new List<BenchmarkRequest>();
+        var problems = new List<Problem>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            string name = item.ItemSpec;
+            int before = problems.Count;
+            if (!IsSafeName(name, out string why))
+            {
+                problems.Add(new(ErrorCodes.UnsafeName, $"GeneratedBenchmark '{name}': the name {why}. Use letters, digits, '-', '_' or '.', e.g. Include=\"arithmetic\"; the name becomes the folder Benchmarks/<name>/."));
+            }
+            else if (!seen.Add(name))
+            {
+                problems.Add(new(ErrorCodes.DuplicateName, $"GeneratedBenchmark '{name}' is declared more than once (names are compared ignoring case, because they are folder names). Give each benchmark its own name, or remove the duplicate item."));
+            }
+
+            string query = item.GetMetadata("Query").Trim();
+            if (query.Length == 0)
+            {
+                problems.Add(new(ErrorCodes.MissingQuery, $"GeneratedBenchmark '{name}' has no Query. Add Query=\"...\" describing what to evaluate, e.g. Query=\"Multi-step arithmetic word problems with irrelevant facts\"."));
+            }
+
+            string quotaText = item.GetMetadata("Quota").Trim();
+            int quota = 0;
+            if (!int.TryParse(quotaText, NumberStyles.None, CultureInfo.InvariantCulture, out quota) || quota <= 0)
+            {
+                string shown = quotaText.Length == 0 ? "missing" : $"'{quotaText}'";
+                problems.Add(new(ErrorCodes.InvalidQuota, $"GeneratedBenchmark '{name}' has Quota {shown}; it must be a positive integer (the number of items), e.g. Quota=\"40\"."));
+            }
+            else if (quota > maxQuota)
+            {
+                problems.Add(new(ErrorCodes.QuotaTooLarge, $"GeneratedBenchmark '{name}' has Quota {quota}, above the maximum {maxQuota}. Lower the quota, split the benchmark, or raise the limit with the BenchmarkAgentMaxQuota property."));
+            }
+
+            string seedText = item.GetMetadata("Seed").Trim();
+            int seed = 0;
+            if (seedText.Length > 0 && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+            {
+                problems.Add(new(ErrorCodes.InvalidSeed, $"GeneratedBenchmark '{name}' has Seed '{seedText}'; it must be an integer, e.g. Seed=\"7\"."));
+            }
+
+            string difficultyText = item.GetMetadata("Difficulty");
+            if (!SnapshotNames.TryParseDifficulty(difficultyText, out var difficulty))
+            {
+                problems.Add(new(ErrorCodes.InvalidDifficulty, $"GeneratedBenchmark '{name}' has Difficulty '{difficultyText}'; use easy, medium, hard or mixed (the default)."));
+            }
+
+            if (problems.Count == before)
+            {
+                requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty));
+            }
+        }
+
+        return (requests, problems);
+    }
+
+    /// <summary>True when <paramref name="name"/> is safe as a single folder name on every operating system.</summary>
+    public static bool IsSafeName(string name, out string why)
+    {
+        why = string.Empty;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            why = "is empty";
+        }
+        else if (name.Length > 64)
+        {
+            why = "is longer than 64 characters";
+        }
+        else if (name is "." or ".." || name.Contains("..", StringComparison.Ordinal))
+        {
+            why = "contains '..'";
+        }
+        else if (name.IndexOfAny(['/', '\\']) >= 0)
+        {
+            why = "contains a path separator";
+        }
+        else if (!name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        {
+            why = "contains characters other than letters, digits, '-', '_' and '.'";
+        }
+        else if (name.StartsWith('.') || name.EndsWith('.'))
+        {
+            why = "starts or ends with '.'";
+        }
+        else if (ReservedNames.Contains(name.Split('.')[0]))
+        {
+            why = "is a reserved device name on Windows";
+        }
+
+        return why.Length == 0;
+    }
+}

@@ -1,0 +1,41 @@
+namespace BenchmarkAgent.Tasks;
+
+/// <summary>The stable codes of the build's diagnostics. Never reuse or renumber a code; docs/errors.md explains each.</summary>
+public static class ErrorCodes
+{
+    /// <summary><c>Query</c> is missing or empty.</summary>
+    public const string MissingQuery = "BA0001";
+
+    /// <summary><c>Quota</c> is missing or not a positive integer.</summary>
+    public const string InvalidQuota = "BA0002";
+
+    /// <summary><c>Quota</c> is above the maximum.</summary>
+    public const string QuotaTooLarge = "BA0003";
+
+    /// <summary>The benchmark name is not a safe file name.</summary>
+    public const string UnsafeName = "BA0004";
+
+    /// <summary>Two benchmarks have the same name.</summary>
+    public const string DuplicateName = "BA0005";
+
+    /// <summary><c>Seed</c> is not an integer.</summary>
+    public const string InvalidSeed = "BA0006";
+
+    /// <summary><c>Difficulty</c> is not easy, medium, hard or mixed.</summary>
+    public const string InvalidDifficulty = "BA0007";
+
+    /// <summary>Locked mode and the snapshot is missing.</summary>
+    public const string MissingSnapshotLocked = "BA0101";
+
+    /// <summary>Locked mode and the snapshot is stale.</summary>
+    public const string StaleSnapshotLocked = "BA0102";
+
+    /// <summary>A subtask could not fill its quota.</summary>
+    public const string QuotaShortfall = "BA0301";
+
+    /// <summary>The query matches no task family well (a warning).</summary>
+    public const string WeakMatch = "BA0302";
+
+    /// <summary>Generation failed unexpectedly.</summary>
+    public const string GenerationFailed = "BA0900";
+}

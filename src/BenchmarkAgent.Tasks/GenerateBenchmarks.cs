@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace BenchmarkAgent.Tasks;
+
+/// <summary>
+/// Brings every <c>GeneratedBenchmark</c> snapshot up to date: validates all items first (so a bad
+/// item writes nothing), skips fresh snapshots, and in locked mode fails on stale ones instead of
+/// regenerating.
+/// </summary>
+public sealed class GenerateBenchmarks : MSBuildTask
+{
+    /// <summary>The <c>GeneratedBenchmark</c> items.</summary>
+    [Required]
+    public ITaskItem[] Benchmarks { get; set; } = [];
+
+    /// <summary>The absolute snapshot root, normally <c>$(MSBuildProjectDirectory)/Benchmarks</c>.</summary>
+    [Required]
+    public string SnapshotRoot { get; set; } = string.Empty;
+
+    /// <summary>The project file, used as the location of diagnostics.</summary>
+    public string ProjectFile { get; set; } = string.Empty;
+
+    /// <summary>Locked (CI) mode: never generate; a missing or stale snapshot is an error.</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>The largest quota accepted.</summary>
+    public int MaxQuota { get; set; } = 10_000;
+
+    /// <summary><c>generate</c> (default), <c>plan</c> (plan only, write nothing) or <c>refresh</c> (regenerate even fresh snapshots).</summary>
+    public string Mode { get; set; } = "generate";
+
+    /// <summary>The names of the benchmarks this run (re)generated.</summary>
+    [Output]
+    public ITaskItem[] Generated { get; private set; } = [];
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (Mode is not ("generate" or "plan" or "refresh"))
+        {
+            Log.LogError(null, ErrorCodes.GenerationFailed, null, ProjectFile, 0, 0, 0, 0,
+                "BenchmarkAgentMode '{0}' is not supported; use generate, plan or refresh.", Mode);
+            return false;
+        }
+
+        var (requests, problems) = BenchmarkItemValidator.Validate(Benchmarks, MaxQuota);
+        foreach (var problem in problems)
+        {
+            Log.LogError(null, problem.Code, null, ProjectFile, 0, 0, 0, 0, problem.Message);
+        }
+
+        if (problems.Count > 0)
+        {
+            return false;
+        }
+
+        var generator = new BenchmarkGenerator();
+        var generated = new List<ITaskItem>();
+        foreach (var request in requests)
+        {
+            if (Mode == "plan")
+            {
+                LogPlan(generator.Plan(request));
+                continue;
+            }
+
+            string planPath = SnapshotLayout.PlanPath(SnapshotRoot, request.Name);
+            string fingerprint = InputFingerprint.Compute(request);
+            string? recorded;
+            try
+            {
+                recorded = SnapshotReader.ReadFingerprint(planPath);
+            }
+            catch (SnapshotFormatException ex)
+            {
+                if (Locked)
+                {
+                    Log.LogError(null, ex.Code, null, ex.File, ex.Line, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Detail);
+                    continue;
+                }
+
+                recorded = null;
+            }
+
+            bool fresh = recorded == fingerprint && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name));
+            if (fresh && Mode != "refresh")
+            {
+                Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date.", request.Name);
+                continue;
+            }
+
+            if (Locked)
+            {
+                string relative = Path.Combine(Path.GetFileName(SnapshotRoot), request.Name);
+                if (recorded is null)
+                {
+                    Log.LogError(null, ErrorCodes.MissingSnapshotLocked, null, ProjectFile, 0, 0, 0, 0,
+                        "Benchmark '{0}' has no snapshot in {1}/ and the build is locked (CI), so nothing is generated. Run 'dotnet build' locally without CI=true to generate it, then commit {1}/.",
+                        request.Name, relative);
+                }
+                else
+                {
+                    Log.LogError(null, ErrorCodes.StaleSnapshotLocked, null, ProjectFile, 0, 0, 0, 0,
+                        "Benchmark '{0}' has a stale snapshot in {1}/: its Query, Quota, Seed, Difficulty or the engine changed since it was generated, and the build is locked (CI), so nothing is regenerated. Run 'dotnet build' locally without CI=true, review the diff, and commit {1}/.",
+                        request.Name, relative);
+                }
+
+                continue;
+            }
+
+            if (Generate(generator, request))
+            {
+                generated.Add(new TaskItem(request.Name));
+            }
+        }
+
+        Generated = generated.ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        BenchmarkSnapshot snapshot;
+        try
+        {
+            snapshot = generator.Generate(request);
+        }
+        catch (QuotaShortfallException ex)
+        {
+            Log.LogError(null, ErrorCodes.QuotaShortfall, null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
+            return false;
+        }
+
+        foreach (string warning in snapshot.Plan.Warnings)
+        {
+            Log.LogWarning(null, ErrorCodes.WeakMatch, null, ProjectFile, 0, 0, 0, 0,
+                "Benchmark '{0}': {1} (Silence with <NoWarn>$(NoWarn);{2}</NoWarn>.)", request.Name, warning, ErrorCodes.WeakMatch);
+        }
+
+        SnapshotWriter.Write(SnapshotRoot, snapshot);
+        Log.LogMessage(
+            MessageImportance.High,
+            "BenchmarkAgent: generated '{0}': {1} items in {2} subtasks ({3}) in {4} s -> {5}",
+            request.Name,
+            snapshot.Items.Count,
+            snapshot.Plan.Subtasks.Count,
+            string.Join(", ", snapshot.Plan.Subtasks.Select(s => $"{s.Name} x{s.Quota}")),
+            stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+            SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
+        return true;
+    }
+
+    private void LogPlan(BenchmarkPlan plan)
+    {
+        Log.LogMessage(MessageImportance.High, "BenchmarkAgent plan for '{0}' (quota {1}, seed {2}, backbone {3}):",
+            plan.Request.Name, plan.Request.Quota, plan.Request.Seed, plan.Backbone);
+        foreach (var subtask in plan.Subtasks)
+        {
+            Log.LogMessage(MessageImportance.High, "  {0,-28} quota {1,5}  relevance {2:0.00}  {3}",
+                subtask.Name, subtask.Quota, subtask.Relevance, subtask.Rationale);
+        }
+
+        foreach (string warning in plan.Warnings)
+        {
+            Log.LogWarning(null, ErrorCodes.WeakMatch, null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", plan.Request.Name, warning);
+        }
+    }
+}

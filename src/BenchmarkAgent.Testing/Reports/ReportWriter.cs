@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace BenchmarkAgent.Testing.Reports;
+
+/// <summary>Writes a <see cref="RunReport"/> as <c>report.json</c> and <c>report.md</c>.</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes both files to <paramref name="directory"/>, and appends the Markdown to <paramref name="stepSummaryPath"/> when given.</summary>
+    public static async Task WriteAsync(RunReport report, string directory, string? stepSummaryPath, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        var json = JsonSerializer.Serialize(report, JsonOptions);
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), json, cancellationToken).ConfigureAwait(false);
+        string markdown = Markdown(report);
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), markdown, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(stepSummaryPath))
+        {
+            await File.AppendAllTextAsync(stepSummaryPath, markdown, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Renders the Markdown summary: one table per benchmark with a row per subtask.</summary>
+    public static string Markdown(RunReport report)
+    {
+        var md = new StringBuilder();
+        md.Append("# BenchmarkAgent results\n\n");
+        md.Append("Subject: `").Append(report.Subject).Append("`\n\n");
+        md.Append("| benchmark / subtask | items | passed | errors | score |\n|---|---:|---:|---:|---:|\n");
+        foreach (var benchmark in report.Benchmarks)
+        {
+            Row(md, $"**{benchmark.Name}**", benchmark);
+            foreach (var subtask in report.Subtasks.Where(s => s.Name.StartsWith(benchmark.Name + "/", StringComparison.Ordinal)))
+            {
+                Row(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask);
+            }
+        }
+
+        return md.Append('\n').ToString();
+    }
+
+    private static void Row(StringBuilder md, string label, ScoreSummary summary) =>
+        md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+}

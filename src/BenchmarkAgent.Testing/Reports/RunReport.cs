@@ -1,0 +1,40 @@
+using BenchmarkAgent.Testing.Running;
+
+namespace BenchmarkAgent.Testing.Reports;
+
+/// <summary>The results of a run, grouped per benchmark and subtask. Pure: built from results, written by <see cref="ReportWriter"/>.</summary>
+/// <param name="Subject">The subject label.</param>
+/// <param name="Benchmarks">One summary per benchmark, by name.</param>
+/// <param name="Subtasks">One summary per benchmark/subtask, by name.</param>
+/// <param name="Results">Every item result, ordered by benchmark, subtask and id.</param>
+public sealed record RunReport(
+    string Subject,
+    IReadOnlyList<ScoreSummary> Benchmarks,
+    IReadOnlyList<ScoreSummary> Subtasks,
+    IReadOnlyList<ItemResult> Results)
+{
+    /// <summary>Builds the report from item results.</summary>
+    public static RunReport Create(IReadOnlyList<ItemResult> results)
+    {
+        var ordered = results
+            .OrderBy(r => r.Benchmark, StringComparer.Ordinal)
+            .ThenBy(r => r.Subtask, StringComparer.Ordinal)
+            .ThenBy(r => r.ItemId, StringComparer.Ordinal)
+            .ToList();
+        string subject = string.Join(", ", ordered.Select(r => r.Subject).Distinct());
+        var benchmarks = ordered.GroupBy(r => r.Benchmark).Select(g => Summarise(g.Key, g.ToList())).ToList();
+        var subtasks = ordered.GroupBy(r => $"{r.Benchmark}/{r.Subtask}").Select(g => Summarise(g.Key, g.ToList())).ToList();
+        return new RunReport(subject, benchmarks, subtasks, ordered);
+    }
+
+    private static ScoreSummary Summarise(string name, IReadOnlyList<ItemResult> results)
+    {
+        var scored = results.Where(r => r.Score is not null).ToList();
+        return new ScoreSummary(
+            name,
+            results.Count,
+            scored.Count(r => r.Score!.Passed),
+            results.Count - scored.Count,
+            scored.Count == 0 ? 0 : scored.Average(r => r.Score!.Value));
+    }
+}

@@ -1,0 +1,24 @@
+using BenchmarkAgent.Testing.Scoring;
+
+namespace BenchmarkAgent.Testing.Running;
+
+/// <summary>The outcome of one item against the subject.</summary>
+/// <param name="Benchmark">The benchmark name.</param>
+/// <param name="Subtask">The subtask name.</param>
+/// <param name="ItemId">The item id.</param>
+/// <param name="Difficulty">The item's difficulty name.</param>
+/// <param name="Subject">The subject's model identity (baselines are labelled <c>baseline/...</c>).</param>
+/// <param name="Response">The subject's answer text; empty when the call failed.</param>
+/// <param name="Score">The score; <see langword="null"/> when the call failed.</param>
+/// <param name="Error">The error that survived the retries, if any.</param>
+/// <param name="Latency">How long the call took.</param>
+public sealed record ItemResult(
+    string Benchmark,
+    string Subtask,
+    string ItemId,
+    string Difficulty,
+    string Subject,
+    string Response,
+    ItemScore? Score,
+    string? Error,
+    TimeSpan Latency);
