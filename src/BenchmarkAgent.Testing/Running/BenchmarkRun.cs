@@ -30,7 +30,7 @@ public sealed class BenchmarkRun : IAsyncDisposable
     }
 
     /// <summary>Creates a run over an environment lookup (for tests).</summary>
-    public BenchmarkRun(Func<string, string?> environment) => _environment = environment;
+    internal BenchmarkRun(Func<string, string?> environment) => _environment = environment;
 
     /// <summary>The results recorded so far.</summary>
     public IReadOnlyCollection<ItemResult> Results => _results;
