@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using BenchmarkAgent.Tests.Shared;
+
+namespace BenchmarkAgent.EndToEnd.Tests;
+
+/// <summary>The newcomer's path, for real: pack, template, build (generate), build (no-op), test against a model.</summary>
+public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) : IClassFixture<TemplateWorkspace>
+{
+    [Fact]
+    public async Task First_build_generates_the_snapshot_and_a_second_build_changes_nothing()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        Assert.Contains("BenchmarkAgent: generated 'arithmetic': 40 items", workspace.FirstBuild.Output);
+        Assert.True(File.Exists(Path.Combine(workspace.SnapshotDirectory, "plan.json")));
+        Assert.Equal(40, ReadItems(workspace.ProjectDirectory).Count);
+        var before = TemplateWorkspace.SourceFiles(workspace.ProjectDirectory);
+
+        var second = await DotnetCli.RunAsync(workspace.ProjectDirectory, workspace.Environment, TemplateWorkspace.Timeout, "build", "-v:n");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain("BenchmarkAgent: generated", second.Output);
+        Assert.Matches("Skipping target \"_BenchmarkAgentGenerate\" because all output files are up-to-date", second.Output);
+        Assert.Equal(before, TemplateWorkspace.SourceFiles(workspace.ProjectDirectory));
+    }
+
+    [Fact]
+    public async Task Dotnet_test_runs_every_item_against_an_openai_wire_server_and_reports_exact_counts()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        var items = ReadItems(workspace.ProjectDirectory);
+        // The server answers every third item (in snapshot order) correctly and the rest wrongly.
+        var answers = items.Select((item, index) => (item.Prompt, Answer: index % 3 == 0 ? item.Answer : WrongAnswer(item))).ToDictionary(p => p.Prompt, p => p.Answer);
+        int expectedPassed = items.Where((_, index) => index % 3 == 0).Count();
+        const string secret = "sk-e2e-secret-do-not-print";
+        await using var server = OpenAiWireServer.Start(request =>
+            answers.TryGetValue(request.LastUserText, out string? answer) ? $"Let me think.\nAnswer: {answer}" : "I do not know this item.");
+        string results = Path.Combine(workspace.Root, "results-wire");
+        var env = workspace.Environment;
+        env["BENCHAGENT_SUBJECT_ENDPOINT"] = server.BaseUrl;
+        env["BENCHAGENT_SUBJECT_MODEL"] = "e2e-model";
+        env["BENCHAGENT_SUBJECT_API_KEY"] = secret;
+        env["BENCHAGENT_RESULTS_DIRECTORY"] = results;
+
+        var test = await DotnetCli.RunAsync(
+            workspace.ProjectDirectory, env, TemplateWorkspace.Timeout,
+            "test", "--logger", "trx;LogFileName=e2e.trx", "--results-directory", results);
+
+        Assert.NotEqual(0, test.ExitCode); // wrong answers are failing tests
+        var summary = Summary().Match(test.Output);
+        Assert.True(summary.Success, test.ToString());
+        Assert.Equal(items.Count - expectedPassed, int.Parse(summary.Groups["failed"].Value));
+        Assert.Equal(expectedPassed, int.Parse(summary.Groups["passed"].Value));
+        Assert.Equal("0", summary.Groups["skipped"].Value);
+
+        // Every item reached the server once, as the configured model, with the key as a bearer token.
+        Assert.Equal(items.Count, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("e2e-model", r.Model));
+        Assert.All(server.Requests, r => Assert.Equal("Bearer " + secret, r.Authorization));
+
+        // Test names and per-item output: prompt, answer, expected answer and score.
+        var trx = XDocument.Load(Directory.GetFiles(results, "e2e.trx", SearchOption.AllDirectories).Single());
+        XNamespace ns = trx.Root!.Name.Namespace;
+        var outcomes = trx.Descendants(ns + "UnitTestResult").ToList();
+        Assert.Equal(items.Count, outcomes.Count);
+        var first = items[0];
+        var firstResult = outcomes.Single(r => ((string)r.Attribute("testName")!).StartsWith($"arithmetic/{first.Subtask}/{first.Id}", StringComparison.Ordinal));
+        Assert.Equal("Passed", (string)firstResult.Attribute("outcome")!);
+        string stdout = (string?)firstResult.Descendants(ns + "StdOut").FirstOrDefault() ?? string.Empty;
+        Assert.Contains("subject:  e2e-model", stdout);
+        Assert.Contains(first.Prompt.Split('\n')[0], stdout);
+        Assert.Contains($"expected: {first.Answer}", stdout);
+        Assert.Contains("score:    1 (pass)", stdout);
+        Assert.Contains(outcomes, r => (string)r.Attribute("outcome")! == "Failed" && ((string?)r.Descendants(ns + "StdOut").FirstOrDefault() ?? string.Empty).Contains("score:    0 (fail)", StringComparison.Ordinal));
+
+        // The Markdown report shows the scores; the key is nowhere.
+        string report = await File.ReadAllTextAsync(Path.Combine(results, "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains($"| **arithmetic** | {items.Count} | {expectedPassed} | 0 |", report);
+        Assert.DoesNotContain(secret, test.Output);
+        Assert.DoesNotContain(secret, report);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(Path.Combine(results, "report.json"), TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(secret, trx.ToString());
+    }
+
+    [Fact]
+    public async Task Dotnet_test_without_a_subject_skips_every_item_saying_what_to_set()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+
+        var test = await DotnetCli.RunAsync(workspace.ProjectDirectory, workspace.Environment, TemplateWorkspace.Timeout, "test", "--logger", "console;verbosity=normal");
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Matches(@"Total tests: 40\s+Skipped: 40", test.Output);
+        Assert.Contains("No subject model is configured. Set BENCHAGENT_SUBJECT_ENDPOINT", test.Output);
+    }
+
+    [Fact]
+    public async Task Locked_build_accepts_a_fresh_snapshot_and_fails_a_stale_one_with_BA0102()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        string project = workspace.CopyProject("Locked.Benchmarks");
+        var env = workspace.Environment;
+        env["CI"] = "true";
+
+        var fresh = await DotnetCli.RunAsync(project, env, TemplateWorkspace.Timeout, "build");
+        Assert.True(fresh.ExitCode == 0, fresh.ToString());
+        Assert.DoesNotContain("BenchmarkAgent: generated", fresh.Output);
+
+        string csproj = Path.Combine(project, "Acme.Benchmarks.csproj");
+        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken)).Replace("Quota=\"40\"", "Quota=\"45\"", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var before = TemplateWorkspace.SourceFiles(project);
+
+        var stale = await DotnetCli.RunAsync(project, env, TemplateWorkspace.Timeout, "build");
+
+        Assert.NotEqual(0, stale.ExitCode);
+        Assert.Contains("error BA0102", stale.Output);
+        Assert.Contains("Benchmark 'arithmetic' has a stale snapshot", stale.Output);
+        Assert.Contains("Run 'dotnet build' locally without CI=true", stale.Output);
+        Assert.Equal(before, TemplateWorkspace.SourceFiles(project));
+    }
+
+    [Fact]
+    public async Task Bad_input_fails_the_real_build_with_its_code_and_writes_no_files()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        string project = workspace.CopyProject("Bad.Benchmarks");
+        string csproj = Path.Combine(project, "Acme.Benchmarks.csproj");
+        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken)).Replace(
+            "</Project>",
+            "  <ItemGroup><GeneratedBenchmark Include=\"dates\" Query=\"Date arithmetic\" Quota=\"-3\" /></ItemGroup>\n</Project>",
+            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var before = TemplateWorkspace.SourceFiles(project);
+
+        var build = await DotnetCli.RunAsync(project, workspace.Environment, TemplateWorkspace.Timeout, "build");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error BA0002", build.Output);
+        Assert.Contains("GeneratedBenchmark 'dates' has Quota '-3'", build.Output);
+        Assert.False(Directory.Exists(Path.Combine(project, "Benchmarks", "dates")));
+        Assert.Equal(before, TemplateWorkspace.SourceFiles(project));
+    }
+
+    private static string WrongAnswer(SnapshotItem item) => item.Type switch
+    {
+        "number" => (decimal.Parse(item.Answer, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "choice" => item.Answer == "A" ? "B" : "A",
+        _ => "definitely-wrong",
+    };
+
+    private sealed record SnapshotItem(string Id, string Subtask, string Prompt, string Type, string Answer);
+
+    /// <summary>Reads the snapshot as a reviewer's tool would: plain JSON, multi-line text as arrays of lines.</summary>
+    private static List<SnapshotItem> ReadItems(string project)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "Benchmarks", "arithmetic", "items.json")));
+        return doc.RootElement.GetProperty("items").EnumerateArray().Select(e =>
+        {
+            var prompt = e.GetProperty("prompt");
+            string text = prompt.ValueKind == JsonValueKind.Array ? string.Join("\n", prompt.EnumerateArray().Select(l => l.GetString())) : prompt.GetString()!;
+            var answer = e.GetProperty("answer");
+            return new SnapshotItem(e.GetProperty("id").GetString()!, e.GetProperty("subtask").GetString()!, text, answer.GetProperty("type").GetString()!, answer.GetProperty("value").GetString()!);
+        }).ToList();
+    }
+
+    [GeneratedRegex(@"Failed:\s+(?<failed>\d+), Passed:\s+(?<passed>\d+), Skipped:\s+(?<skipped>\d+), Total:\s+(?<total>\d+)")]
+    private static partial Regex Summary();
+}
