@@ -1,0 +1,53 @@
+using BenchmarkAgent.Verification;
+
+namespace BenchmarkAgent.Sdk.Tests.Verification;
+
+public sealed class LeakageVerifierTests
+{
+    private static readonly LeakageVerifier Verifier = new();
+
+    private static VerificationVerdict Verify(CandidateSample candidate) => Verifier.Verify(candidate, new VerificationContext());
+
+    [Theory]
+    [InlineData("What is 6 times 7? The answer is 42")]
+    [InlineData("What is 6 times 7? The answer is 42.")]
+    [InlineData("What is 6 times 7?\nTHE ANSWER IS 42")]
+    [InlineData("What is 6 times 7? Solution = 42")]
+    public void Prompt_stating_its_answer_is_rejected(string prompt)
+    {
+        var verdict = Verify(VerifierTestFamily.Candidate(prompt, ExpectedAnswer.Number(42)));
+
+        Assert.False(verdict.Passed);
+        Assert.Equal("leakage", verdict.Check);
+        Assert.Contains("states its own answer", verdict.Message);
+    }
+
+    [Theory]
+    [InlineData("What is 6 times 7?")]
+    [InlineData("What is 6 times 7? The answer is 43")]
+    [InlineData("What is 6 times 7? The answer is 420")]
+    [InlineData("Give the answer as a whole number. What is 6 times 7?")]
+    [InlineData("There are 42 apples. How many pears?")]
+    public void Prompt_not_stating_its_answer_is_accepted(string prompt)
+    {
+        Assert.True(Verify(VerifierTestFamily.Candidate(prompt, ExpectedAnswer.Number(42))).Passed);
+    }
+
+    [Fact]
+    public void Choice_answer_is_compared_by_option_text()
+    {
+        var leaked = VerifierTestFamily.Candidate("Which colour is the sky? The answer is blue", ExpectedAnswer.Choice(1), "red", "blue");
+        var fine = VerifierTestFamily.Candidate("Which colour is the sky? The answer is red", ExpectedAnswer.Choice(1), "red", "blue");
+
+        Assert.False(Verify(leaked).Passed);
+        Assert.True(Verify(fine).Passed);
+    }
+
+    [Fact]
+    public void Text_answer_is_compared_ignoring_case()
+    {
+        var verdict = Verify(VerifierTestFamily.Candidate("Which day? The answer is tuesday", ExpectedAnswer.Text("Tuesday")));
+
+        Assert.False(verdict.Passed);
+    }
+}
