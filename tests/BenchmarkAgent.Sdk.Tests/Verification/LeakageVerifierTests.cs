@@ -13,6 +13,10 @@ public sealed class LeakageVerifierTests
     [InlineData("What is 6 times 7? The answer is 42.")]
     [InlineData("What is 6 times 7?\nTHE ANSWER IS 42")]
     [InlineData("What is 6 times 7? Solution = 42")]
+    [InlineData("What is 6 times 7? Answer: 42")]
+    [InlineData("What is 6 times 7? answer=42")]
+    [InlineData("Hint: the answer is 42. What is 6 times 7?")]
+    [InlineData("Hint: the answer is 42, so write it down. What is 6 times 7?")]
     public void Prompt_stating_its_answer_is_rejected(string prompt)
     {
         var verdict = Verify(VerifierTestFamily.Candidate(prompt, ExpectedAnswer.Number(42)));
@@ -26,6 +30,10 @@ public sealed class LeakageVerifierTests
     [InlineData("What is 6 times 7?")]
     [InlineData("What is 6 times 7? The answer is 43")]
     [InlineData("What is 6 times 7? The answer is 420")]
+    [InlineData("What is 6 times 7? The answer is 42.5")]
+    [InlineData("What is 6 times 7? The answer is 42nd")]
+    [InlineData("Answer in whole numbers: 42 pears minus 0 pears?")]
+    [InlineData("Answers: 42 are not allowed here. What is 6 times 6?")]
     [InlineData("Give the answer as a whole number. What is 6 times 7?")]
     [InlineData("There are 42 apples. How many pears?")]
     public void Prompt_not_stating_its_answer_is_accepted(string prompt)
