@@ -52,6 +52,22 @@ public sealed class LeakageVerifierTests
     }
 
     [Fact]
+    public void Built_in_family_samples_do_not_state_their_answers()
+    {
+        foreach (var family in BenchmarkAgent.Families.BuiltInTaskFamilies.All)
+        {
+            foreach (var difficulty in new[] { Difficulty.Easy, Difficulty.Medium, Difficulty.Hard })
+            {
+                for (ulong seed = 0; seed < 60; seed++)
+                {
+                    var verdict = Verify(new CandidateSample(family.Generate(seed, difficulty), family, difficulty));
+                    Assert.True(verdict.Passed, $"{family.Card.Id} seed {seed} {difficulty}: {verdict.Message}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Text_answer_is_compared_ignoring_case()
     {
         var verdict = Verify(VerifierTestFamily.Candidate("Which day? The answer is tuesday", ExpectedAnswer.Text("Tuesday")));
