@@ -48,7 +48,8 @@ public static class SnapshotReader
             var item = ReadItem(itemsPath, text, element, ordinal++);
             if (!ids.Add(item.Id))
             {
-                throw new SnapshotFormatException(itemsPath, LineOf(text, item.Id), $"Duplicate item id '{item.Id}'.");
+                // Point at the repeated id (the second occurrence), not the first item that holds it.
+                throw new SnapshotFormatException(itemsPath, LineOf(text, item.Id, occurrence: 2), $"Duplicate item id '{item.Id}'.");
             }
 
             items.Add(item);
@@ -145,9 +146,19 @@ public static class SnapshotReader
         }
     }
 
-    private static int LineOf(string text, string id)
+    private static int LineOf(string text, string id, int occurrence = 1)
     {
-        int index = text.IndexOf($"\"id\": \"{id}\"", StringComparison.Ordinal);
-        return index < 0 ? 0 : text[..index].Count(ch => ch == '\n') + 1;
+        string needle = $"\"id\": \"{id}\"";
+        int index = -1;
+        for (int i = 0; i < occurrence; i++)
+        {
+            index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                return 0;
+            }
+        }
+
+        return text[..index].Count(ch => ch == '\n') + 1;
     }
 }
