@@ -45,7 +45,9 @@ public sealed class TemplateWorkspace : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        string repo = RepositoryRoot();
+        // Pack from a copy of the sources: packing in place would rewrite the repository's obj/ folders
+        // (restored against this test's private NUGET_PACKAGES) while other test projects build from them.
+        string repo = CopySources(RepositoryRoot(), Path.Combine(Root, "src-copy"));
         foreach (string project in new[] { "src/BenchmarkAgent.Sdk", "src/BenchmarkAgent.Testing", "templates" })
         {
             var pack = await DotnetCli.RunAsync(repo, Environment, Timeout, "pack", project, "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=false");
@@ -81,6 +83,33 @@ public sealed class TemplateWorkspace : IAsyncLifetime
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private static string CopySources(string repository, string target)
+    {
+        foreach (string file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+        {
+            Directory.CreateDirectory(target);
+            File.Copy(Path.Combine(repository, file), Path.Combine(target, file));
+        }
+
+        foreach (string folder in new[] { "src", "templates" })
+        {
+            foreach (string file in Directory.GetFiles(Path.Combine(repository, folder), "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(repository, file);
+                string[] parts = relative.Split(Path.DirectorySeparatorChar);
+                if (parts.Contains("bin") || parts.Contains("obj"))
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+                File.Copy(file, Path.Combine(target, relative));
+            }
+        }
+
+        return target;
     }
 
     /// <summary>Copies the project (without bin/obj) to a new folder under the workspace, for tests that change it.</summary>
