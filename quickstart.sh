@@ -10,11 +10,13 @@ cd "$(dirname "$0")"
 query=${1:-Multi-step arithmetic word problems with irrelevant facts, and knights and knaves logic puzzles}
 quota=${2:-40}
 root="$PWD/artifacts/quickstart"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$root/packages"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset CI ContinuousIntegrationBuild BENCHAGENT_SUBJECT_ENDPOINT BENCHAGENT_SUBJECT_MODEL BENCHAGENT_SUBJECT_API_KEY OPENAI_BASE_URL OPENAI_API_KEY || true
 
 echo "==> Packing the packages into artifacts/packages"
 dotnet pack BenchmarkAgent.Sdk.sln -c Release -o artifacts/packages -v:q -nologo -p:ContinuousIntegrationBuild=false >/dev/null
+# A private package cache for the generated project, so a re-run never sees stale 0.x packages.
+export NUGET_PACKAGES="$root/packages"
 rm -rf "$root/Quickstart.Benchmarks" "$root/hive" "$NUGET_PACKAGES"/benchmarkagent.*
 mkdir -p "$root"
 # The quickstart project lives inside this repository; keep the repository's own build settings out of it.
