@@ -1,0 +1,93 @@
+// Offline generation throughput: 10,000 verified items over every built-in family (the full
+// plan -> generate -> verify -> serialise pipeline), against a baseline of raw family.Generate calls
+// for the same (family, seed, difficulty) stream in the same run.
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkAgent;
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Families;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
+
+const int Items = 10_000;
+int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var families = BuiltInTaskFamilies.All;
+var quotas = QuotaAllocator.Allocate(Items, families.Select(_ => 1.0).ToList());
+var request = new BenchmarkRequest("throughput", "all families", Items, Seed: 1);
+var plan = new BenchmarkPlan(request, "offline", families.Select((f, i) => new PlannedSubtask(
+    f.Card.Id, f.Card.Description, f.Card.Skill, f.Card.AnswerType, null, "family:" + f.Card.Id, 1, "bench", quotas[i])).ToList(), []);
+var executor = new BenchmarkExecutor(families);
+
+double RawGenerate()
+{
+    var watch = Stopwatch.StartNew();
+    int n = 0;
+    Difficulty[] levels = [Difficulty.Easy, Difficulty.Medium, Difficulty.Hard];
+    for (int s = 0; s < plan.Subtasks.Count; s++)
+    {
+        for (int i = 0; i < plan.Subtasks[s].Quota; i++, n++)
+        {
+            families[s].Generate(StableHash.Seed(request.Seed, plan.Subtasks[s].Name, i, 0), levels[i % 3]);
+        }
+    }
+
+    return watch.Elapsed.TotalSeconds;
+}
+
+(double Seconds, int Count, int Bytes) Pipeline()
+{
+    var watch = Stopwatch.StartNew();
+    var result = executor.Execute(plan);
+    var snapshot = new BenchmarkSnapshot(plan, result.Reports, InputFingerprint.Compute(request), result.Items);
+    int bytes = SnapshotWriter.ItemsBytes("throughput", snapshot.Items).Length + SnapshotWriter.PlanBytes(snapshot).Length;
+    return (watch.Elapsed.TotalSeconds, result.Items.Count, bytes);
+}
+
+RawGenerate();
+Pipeline(); // warm-up (JIT)
+var raw = new List<double>();
+var full = new List<double>();
+int count = 0, size = 0;
+for (int r = 0; r < rounds; r++)
+{
+    raw.Add(RawGenerate());
+    var p = Pipeline();
+    full.Add(p.Seconds);
+    (count, size) = (p.Count, p.Bytes);
+}
+
+static double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+double rawMedian = Median(raw), fullMedian = Median(full);
+using var self = Process.GetCurrentProcess();
+self.Refresh();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"families: {families.Count}, items: {count}, rounds: {rounds}, snapshot bytes: {size:N0}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| run | median s | items/s |"));
+Console.WriteLine("|---|---:|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline: raw family.Generate | {rawMedian:0.000} | {Items / rawMedian:N0} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pipeline: generate + verify + serialise | {fullMedian:0.000} | {count / fullMedian:N0} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio pipeline/baseline: {fullMedian / rawMedian:0.00}; goal: 10,000 verified items in < 2 s -> {(fullMedian < 2 ? "met" : "missed")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB; allocated: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0} MiB"));
+
+// Where the time goes: generation vs the independent checker, per family (500 items each).
+Console.WriteLine();
+Console.WriteLine("| family | generate ms / 500 | check ms / 500 |");
+Console.WriteLine("|---|---:|---:|");
+foreach (var family in families)
+{
+    var samples = new List<FamilySample>(500);
+    var g = Stopwatch.StartNew();
+    for (int i = 0; i < 500; i++)
+    {
+        samples.Add(family.Generate((ulong)i, (Difficulty)(1 + (i % 3))));
+    }
+
+    g.Stop();
+    var c = Stopwatch.StartNew();
+    foreach (var sample in samples)
+    {
+        family.Check(sample);
+    }
+
+    c.Stop();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {family.Card.Id} | {g.Elapsed.TotalMilliseconds:0} | {c.Elapsed.TotalMilliseconds:0} |"));
+}
