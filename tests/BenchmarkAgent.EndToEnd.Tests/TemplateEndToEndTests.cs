@@ -125,11 +125,7 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
     {
         Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
         string project = workspace.CopyProject("Several.Benchmarks");
-        string csproj = Path.Combine(project, "Acme.Benchmarks.csproj");
-        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken)).Replace(
-            "</Project>",
-            "  <ItemGroup>\n    <GeneratedBenchmark Include=\"dates\" Query=\"Date arithmetic: days between dates\" Quota=\"9\" />\n    <GeneratedBenchmark Include=\"logic\" Query=\"Knights and knaves logic puzzles\" Quota=\"7\" />\n  </ItemGroup>\n</Project>",
-            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await AddToProjectAsync(project, "<ItemGroup>\n    <GeneratedBenchmark Include=\"dates\" Query=\"Date arithmetic: days between dates\" Quota=\"9\" />\n    <GeneratedBenchmark Include=\"logic\" Query=\"Knights and knaves logic puzzles\" Quota=\"7\" />\n  </ItemGroup>");
 
         var first = await DotnetCli.RunAsync(project, workspace.Environment, TemplateWorkspace.Timeout, "build");
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -157,11 +153,7 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
     {
         Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
         string project = workspace.CopyProject("Bad.Benchmarks");
-        string csproj = Path.Combine(project, "Acme.Benchmarks.csproj");
-        await File.WriteAllTextAsync(csproj, (await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken)).Replace(
-            "</Project>",
-            "  <ItemGroup><GeneratedBenchmark Include=\"dates\" Query=\"Date arithmetic\" Quota=\"-3\" /></ItemGroup>\n</Project>",
-            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await AddToProjectAsync(project, "<ItemGroup><GeneratedBenchmark Include=\"dates\" Query=\"Date arithmetic\" Quota=\"-3\" /></ItemGroup>");
         var before = TemplateWorkspace.SourceFiles(project);
 
         var build = await DotnetCli.RunAsync(project, workspace.Environment, TemplateWorkspace.Timeout, "build");
@@ -171,6 +163,14 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         Assert.Contains("GeneratedBenchmark 'dates' has Quota '-3'", build.Output);
         Assert.False(Directory.Exists(Path.Combine(project, "Benchmarks", "dates")));
         Assert.Equal(before, TemplateWorkspace.SourceFiles(project));
+    }
+
+    /// <summary>Adds XML (e.g. an ItemGroup) at the end of the copied project's file.</summary>
+    private static async Task AddToProjectAsync(string project, string xml)
+    {
+        string csproj = Path.Combine(project, "Acme.Benchmarks.csproj");
+        string text = await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(csproj, text.Replace("</Project>", "  " + xml + "\n</Project>", StringComparison.Ordinal), TestContext.Current.CancellationToken);
     }
 
     private static string WrongAnswer(SnapshotItem item) => item.Type switch
