@@ -20,7 +20,11 @@ public static class BenchmarkItemValidator
     public sealed record Problem(string Code, string Message);
 
     /// <summary>Validates every item; returns the requests (when there are no problems) and the problems.</summary>
-    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota)
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota) =>
+        Validate(items, maxQuota, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Validates every item and collects the names of benchmarks declared <c>Strict="true"</c>.</summary>
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames)
     {
         var requests = new List<BenchmarkRequest>();
         var problems = new List<Problem>();
@@ -69,9 +73,19 @@ public static class BenchmarkItemValidator
                 problems.Add(new(ErrorCodes.InvalidDifficulty, $"GeneratedBenchmark '{name}' has Difficulty '{difficultyText}'; use easy, medium, hard or mixed (the default)."));
             }
 
+            string strictText = item.GetMetadata("Strict").Trim();
+            if (strictText.Length > 0 && !bool.TryParse(strictText, out _))
+            {
+                problems.Add(new(ErrorCodes.InvalidStrict, $"GeneratedBenchmark '{name}' has Strict '{strictText}'; use true or false."));
+            }
+
             if (problems.Count == before)
             {
                 requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty));
+                if (bool.TryParse(strictText, out bool strict) && strict)
+                {
+                    strictNames.Add(name);
+                }
             }
         }
 

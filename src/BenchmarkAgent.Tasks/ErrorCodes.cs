@@ -36,6 +36,12 @@ public static class ErrorCodes
     /// <summary>The query matches no task family well (a warning).</summary>
     public const string WeakMatch = "BA0302";
 
+    /// <summary><c>Strict</c> is not true or false.</summary>
+    public const string InvalidStrict = "BA0008";
+
+    /// <summary>Strict mode and the query matches no task family well (an error).</summary>
+    public const string WeakMatchStrict = "BA0303";
+
     /// <summary>Generation failed unexpectedly.</summary>
     public const string GenerationFailed = "BA0900";
 }

@@ -50,7 +50,8 @@ public sealed class GenerateBenchmarks : MSBuildTask
             return false;
         }
 
-        var (requests, problems) = BenchmarkItemValidator.Validate(Benchmarks, MaxQuota);
+        var strict = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var (requests, problems) = BenchmarkItemValidator.Validate(Benchmarks, MaxQuota, strict);
         foreach (var problem in problems)
         {
             Log.LogError(null, problem.Code, null, ProjectFile, 0, 0, 0, 0, problem.Message);
@@ -115,7 +116,7 @@ public sealed class GenerateBenchmarks : MSBuildTask
                 continue;
             }
 
-            if (Generate(generator, request))
+            if (Generate(generator, request, strict.Contains(request.Name)))
             {
                 generated.Add(new TaskItem(request.Name));
             }
@@ -125,8 +126,24 @@ public sealed class GenerateBenchmarks : MSBuildTask
         return !Log.HasLoggedErrors;
     }
 
-    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request)
+    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request, bool strict)
     {
+        if (strict)
+        {
+            // Strict: a weak match is an error, decided from the plan alone, before any item is generated.
+            var plan = generator.Plan(request);
+            if (plan.Warnings.Count > 0)
+            {
+                foreach (string warning in plan.Warnings)
+                {
+                    Log.LogError(null, ErrorCodes.WeakMatchStrict, null, ProjectFile, 0, 0, 0, 0,
+                        "Benchmark '{0}' (Strict=\"true\"): {1}", request.Name, warning);
+                }
+
+                return false;
+            }
+        }
+
         var stopwatch = Stopwatch.StartNew();
         BenchmarkSnapshot snapshot;
         try

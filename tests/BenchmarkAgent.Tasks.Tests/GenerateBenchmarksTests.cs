@@ -169,6 +169,34 @@ public sealed class GenerateBenchmarksTests : IDisposable
     }
 
     [Fact]
+    public void Strict_benchmark_with_an_off_topic_query_is_an_error_and_writes_nothing()
+    {
+        var item = Item("poems", query: "Sonnets about the sea in French");
+        item.SetMetadata("Strict", "true");
+
+        var (ok, engine) = Run(items: [item]);
+
+        Assert.False(ok);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("BA0303", error.Code);
+        Assert.Contains("closest matches", error.Message);
+        Assert.Empty(FilesWritten());
+    }
+
+    [Fact]
+    public void Strict_must_be_a_boolean()
+    {
+        var item = Item("arith");
+        item.SetMetadata("Strict", "maybe");
+
+        var (ok, engine) = Run(items: [item]);
+
+        Assert.False(ok);
+        Assert.Equal("BA0008", Assert.Single(engine.Errors).Code);
+        Assert.Empty(FilesWritten());
+    }
+
+    [Fact]
     public void Off_topic_query_warns_with_the_best_matches()
     {
         var (ok, engine) = Run(items: [Item("poems", query: "Sonnets about the sea in French")]);
