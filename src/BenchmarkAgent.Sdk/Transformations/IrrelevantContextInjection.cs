@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using BenchmarkAgent.Grounding;
+
+namespace BenchmarkAgent.Transformations;
+
+/// <summary>
+/// Inserts one to three sentences from other records' questions, marked as unrelated background, before
+/// the question sentence (which stays last). Sentences with digits or number words are never used, so the
+/// background cannot change the answer.
+/// </summary>
+public sealed partial class IrrelevantContextInjection : RecordTransformation
+{
+    /// <summary>The marker that introduces the injected sentences.</summary>
+    public const string Marker = "(Unrelated background:";
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+        "half", "halves", "twice", "thrice", "double", "triple", "dozen", "dozens", "quarter", "third", "percent",
+        "once", "single", "pair", "couple", "each", "every", "per", "all", "none", "more", "less", "fewer", "times",
+    };
+
+    /// <inheritdoc/>
+    public override string Name => "irrelevant-context-injection";
+
+    /// <inheritdoc/>
+    public override double Simplicity => 0.85;
+
+    /// <inheritdoc/>
+    public override double Risk => 0.1;
+
+    /// <inheritdoc/>
+    public override bool AppliesTo(DatasetRecord record, AnswerType type) => record.Input.Trim().Length > 0;
+
+    /// <inheritdoc/>
+    public override TransformedRecord? Transform(DatasetRecord record, AnswerType type, IReadOnlyList<DatasetRecord> pool, DeterministicRandom rng)
+    {
+        var candidates = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 40 && pool.Count > 0 && candidates.Count < 12; i++)
+        {
+            var other = pool[rng.Next(pool.Count)];
+            if (other.Id == record.Id || other.Input == record.Input)
+            {
+                continue;
+            }
+
+            foreach (string sentence in SentenceText.Split(other.Input))
+            {
+                if (IsNeutral(sentence) && !record.Input.Contains(sentence, StringComparison.Ordinal) && seen.Add(sentence))
+                {
+                    candidates.Add(sentence);
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        int count = Math.Min(candidates.Count, rng.Between(1, 3));
+        var chosen = rng.Shuffle(candidates).Take(count);
+        string background = $"{Marker} {string.Join(" ", chosen)})";
+        var sentences = SentenceText.Split(record.Input);
+        string question = sentences[^1];
+        string body = string.Join(" ", sentences.Take(sentences.Count - 1));
+        string input = body.Length == 0 ? $"{background}\n{question}" : $"{body}\n{background}\n{question}";
+        return new TransformedRecord(record with { Input = input }, type);
+    }
+
+    /// <summary>Whether a sentence can be injected: a statement of moderate length without any number.</summary>
+    internal static bool IsNeutral(string sentence) =>
+        sentence.Length is >= 25 and <= 220
+        && sentence.EndsWith('.')
+        && !sentence.Any(char.IsDigit)
+        && !sentence.Contains('$')
+        && !sentence.Contains('%')
+        && !Word().Matches(sentence).Any(m => NumberWords.Contains(m.Value));
+
+    [GeneratedRegex(@"[A-Za-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+}
