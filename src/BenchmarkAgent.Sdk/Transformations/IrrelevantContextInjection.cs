@@ -19,7 +19,21 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
         "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
         "half", "halves", "twice", "thrice", "double", "triple", "dozen", "dozens", "quarter", "third", "percent",
-        "once", "single", "pair", "couple", "each", "every", "per", "all", "none", "more", "less", "fewer", "times",
+        "once", "single", "pair", "pairs", "couple", "each", "every", "per", "all", "none", "more", "less", "fewer", "times",
+        "both", "several", "many", "few", "twelfth", "second", "first",
+    };
+
+    private static readonly string[] NumberRoots = ["doubl", "tripl", "quadrupl", "halv", "half", "dozen", "quarter", "percent", "hundred", "thousand", "million", "billion"];
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "If", "How", "What", "When", "Where", "Which", "Who", "Why", "In", "On", "At", "For", "After",
+        "Before", "Each", "Every", "Some", "And", "But", "So", "To", "Of", "With", "As", "I", "We", "You", "During", "While",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    {
+        "He", "She", "They", "It", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Then", "There",
     };
 
     /// <inheritdoc/>
@@ -49,7 +63,7 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
 
             foreach (string sentence in SentenceText.Split(other.Input))
             {
-                if (IsNeutral(sentence) && !record.Input.Contains(sentence, StringComparison.Ordinal) && seen.Add(sentence))
+                if (IsNeutral(sentence) && !SharesName(sentence, record.Input) && seen.Add(sentence))
                 {
                     candidates.Add(sentence);
                 }
@@ -71,14 +85,31 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
         return new TransformedRecord(record with { Input = input }, type);
     }
 
-    /// <summary>Whether a sentence can be injected: a statement of moderate length without any number.</summary>
-    internal static bool IsNeutral(string sentence) =>
-        sentence.Length is >= 25 and <= 220
-        && sentence.EndsWith('.')
-        && !sentence.Any(char.IsDigit)
-        && !sentence.Contains('$')
-        && !sentence.Contains('%')
-        && !Word().Matches(sentence).Any(m => NumberWords.Contains(m.Value));
+    /// <summary>
+    /// Whether a sentence can be injected: a statement of moderate length without any number or number word,
+    /// not opening with a pronoun that the reader could attach to the question's people.
+    /// </summary>
+    internal static bool IsNeutral(string sentence)
+    {
+        if (sentence.Length is < 25 or > 220 || !sentence.EndsWith('.') || sentence.Any(char.IsDigit) || sentence.Contains('$') || sentence.Contains('%'))
+        {
+            return false;
+        }
+
+        var words = Word().Matches(sentence).Select(m => m.Value).ToList();
+        return !Pronouns.Contains(words[0])
+            && !words.Any(w => NumberWords.Contains(w) || NumberRoots.Any(r => w.StartsWith(r, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Whether the sentence mentions a capitalised word (a name) of the question, which would blur who is who.</summary>
+    private static bool SharesName(string sentence, string question)
+    {
+        var names = Capitalised(question);
+        return Capitalised(sentence).Overlaps(names);
+    }
+
+    private static HashSet<string> Capitalised(string text) =>
+        Word().Matches(text).Select(m => m.Value).Where(w => char.IsUpper(w[0]) && !FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"[A-Za-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

@@ -98,6 +98,14 @@ public sealed partial class NumericRetemplating : RecordTransformation
         }
 
         var questionValues = questionNumbers.Select(m => ParseNumber(m.Value)).Where(v => v > 0).Distinct().ToList();
+        var implied = ImpliedConstants(question);
+        if (questionValues.Any(implied.Contains))
+        {
+            // "Jordan has 2 children ... changes half of the diapers": the solution's 2 may be the question's 2
+            // or the constant behind "half"; the two cannot be told apart, so the record is not re-templated.
+            return null;
+        }
+
         var annotations = Annotation().Matches(solution).ToList();
         if (questionValues.Count == 0 || annotations.Count == 0)
         {
@@ -264,6 +272,29 @@ public sealed partial class NumericRetemplating : RecordTransformation
         return builder.ToString();
     }
 
+    /// <summary>The constants words of the question stand for ("half" is 2, "dozen" 12, "three" 3, "hours" 60...).</summary>
+    private static HashSet<decimal> ImpliedConstants(string question)
+    {
+        var constants = new HashSet<decimal>();
+        foreach (Match word in Word().Matches(question.ToLowerInvariant()))
+        {
+            foreach (var (root, value) in ConstantWords)
+            {
+                if (word.Value.StartsWith(root, StringComparison.Ordinal))
+                {
+                    constants.Add(value);
+                }
+            }
+        }
+
+        if (question.Contains('%'))
+        {
+            constants.Add(100);
+        }
+
+        return constants;
+    }
+
     private static decimal NewValue(decimal original, DeterministicRandom rng)
     {
         if (original <= 0 || original != decimal.Truncate(original) || original > 100_000_000)
@@ -331,6 +362,20 @@ public sealed partial class NumericRetemplating : RecordTransformation
 
     private static decimal ParseNumber(string text) =>
         decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    private static readonly (string Root, decimal Value)[] ConstantWords =
+    [
+        ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
+        ("ten", 10), ("eleven", 11), ("twelve", 12), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+        ("half", 2), ("halv", 2), ("twice", 2), ("doubl", 2), ("pair", 2), ("both", 2), ("twin", 2), ("couple", 2),
+        ("tripl", 3), ("thrice", 3), ("third", 3), ("quarter", 4), ("fourth", 4), ("fifth", 5), ("dozen", 12),
+        ("percent", 100), ("hundred", 100), ("thousand", 1000), ("cent", 100), ("week", 7), ("hour", 60), ("minute", 60),
+        ("day", 24), ("month", 12), ("month", 30), ("year", 12), ("year", 365), ("year", 52), ("foot", 12), ("feet", 12),
+        ("yard", 3), ("inch", 12), ("decade", 10), ("century", 100), ("score", 20), ("gallon", 4), ("quart", 4), ("pound", 16),
+    ];
+
+    [GeneratedRegex(@"[a-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"<<([^<>=]*)=([^<>]*)>>", RegexOptions.CultureInvariant)]
     private static partial Regex Annotation();
