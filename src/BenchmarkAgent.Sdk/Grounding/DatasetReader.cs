@@ -47,6 +47,17 @@ public static class DatasetReader
         };
     }
 
+    /// <summary>
+    /// Reads the dataset at <paramref name="path"/> and describes it with <paramref name="card"/> instead of the
+    /// card found in a General-Bench folder or built from the file name.
+    /// </summary>
+    /// <exception cref="DatasetFormatException">The path is missing, of an unknown format, or malformed (code BA0401).</exception>
+    public static Dataset Read(string path, DatasetCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return Read(path) with { Card = card };
+    }
+
     private static Dataset ReadJsonLines(string path)
     {
         byte[] bytes = ReadBytes(path);

@@ -84,4 +84,24 @@ public sealed class DatasetMatcherTests
         Assert.Equal("answer-format-constraint", ranked[0].Transformation.Name);
         Assert.False(ranked[1].Score.Accepted);
     }
+
+    [Fact]
+    public void Gsm8k_with_a_given_card_is_grounded_for_a_math_query_and_covers_the_quota()
+    {
+        string path = GroundingTestData.FindGsm8k() ?? string.Empty;
+        if (path.Length == 0)
+        {
+            Assert.Skip("shared/datasets/gsm8k/test.jsonl was not found above the test binaries");
+        }
+
+        var card = new DatasetCard("gsm8k", "Grade-school math word problems solved by multi-step arithmetic.", ["math word problem solving"], ["text"], AnswerType.Number, ["math", "arithmetic", "word problems"]);
+        var gsm8k = DatasetReader.Read(path, card);
+
+        var ranked = new DatasetMatcher().Rank("arithmetic reasoning in math word problems", [gsm8k], [new NumericRetemplating(), new OptionShuffle()], quota: 200);
+
+        Assert.Equal("numeric-retemplating", ranked[0].Transformation.Name);
+        Assert.True(ranked[0].Score.Accepted, ranked[0].Score.Rationale);
+        Assert.Equal(1.0, ranked[0].Score.Coverage);
+        Assert.False(ranked[1].Score.Accepted);
+    }
 }
