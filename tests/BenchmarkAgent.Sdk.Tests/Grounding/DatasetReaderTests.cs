@@ -230,4 +230,21 @@ public sealed class DatasetReaderTests
         Assert.Equal(-1, AnswerInference.ParseChoice("F"));
         Assert.Equal(AnswerType.ShortText, AnswerInference.InferType(["positive", "negative"]));
     }
+
+    [Fact]
+    public void Bom_crlf_and_structured_values_are_read_as_text()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "s.jsonl");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(
+            "{\"id\": 7, \"input\": {\"image\": \"x.png\", \"size\": 3}, \"output\": {\"text\": \"cat\"}}\r\n{\"input\": \"q\", \"output\": [1, 2]}\r\n")]);
+
+        var dataset = DatasetReader.Read(path);
+
+        Assert.Equal("7", dataset.Records[0].Id);
+        Assert.Equal("{\"image\": \"x.png\", \"size\": 3}", dataset.Records[0].Input);
+        Assert.Equal("cat", dataset.Records[0].Output);
+        Assert.Equal("[1, 2]", dataset.Records[1].Output);
+        Assert.Equal("2", dataset.Records[1].Id);
+    }
 }
