@@ -23,7 +23,7 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
         "both", "several", "many", "few", "twelfth", "second", "first",
     };
 
-    private static readonly string[] NumberRoots = ["doubl", "tripl", "quadrupl", "halv", "half", "dozen", "quarter", "percent", "hundred", "thousand", "million", "billion"];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DatasetRecord, IReadOnlyList<(string, HashSet<string>)>> NeutralCache = new();
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
@@ -53,6 +53,7 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
     {
         var candidates = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = Capitalised(record.Input);
         for (int i = 0; i < 40 && pool.Count > 0 && candidates.Count < 12; i++)
         {
             var other = pool[rng.Next(pool.Count)];
@@ -61,9 +62,9 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
                 continue;
             }
 
-            foreach (string sentence in SentenceText.Split(other.Input))
+            foreach (var (sentence, sentenceNames) in NeutralSentences(other))
             {
-                if (IsNeutral(sentence) && !SharesName(sentence, record.Input) && seen.Add(sentence))
+                if (!sentenceNames.Overlaps(names) && seen.Add(sentence))
                 {
                     candidates.Add(sentence);
                 }
@@ -85,6 +86,10 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
         return new TransformedRecord(record with { Input = input }, type);
     }
 
+    /// <summary>The injectable sentences of a record with their names, computed once per record (a pure memo).</summary>
+    private static IReadOnlyList<(string Sentence, HashSet<string> Names)> NeutralSentences(DatasetRecord record) =>
+        NeutralCache.GetValue(record, r => SentenceText.Split(r.Input).Where(IsNeutral).Select(s => (s, Capitalised(s))).ToList());
+
     /// <summary>
     /// Whether a sentence can be injected: a statement of moderate length without any number or number word,
     /// not opening with a pronoun that the reader could attach to the question's people.
@@ -98,18 +103,16 @@ public sealed partial class IrrelevantContextInjection : RecordTransformation
 
         var words = Word().Matches(sentence).Select(m => m.Value).ToList();
         return !Pronouns.Contains(words[0])
-            && !words.Any(w => NumberWords.Contains(w) || NumberRoots.Any(r => w.StartsWith(r, StringComparison.OrdinalIgnoreCase)));
+            && !words.Any(NumberWords.Contains)
+            && !NumberRoot().IsMatch(sentence);
     }
 
-    /// <summary>Whether the sentence mentions a capitalised word (a name) of the question, which would blur who is who.</summary>
-    private static bool SharesName(string sentence, string question)
-    {
-        var names = Capitalised(question);
-        return Capitalised(sentence).Overlaps(names);
-    }
-
+    /// <summary>The capitalised words (names) of a text; a background sentence sharing one would blur who is who.</summary>
     private static HashSet<string> Capitalised(string text) =>
         Word().Matches(text).Select(m => m.Value).Where(w => char.IsUpper(w[0]) && !FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\b(?:doubl|tripl|quadrupl|halv|half|dozen|quarter|percent|hundred|thousand|million|billion)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex NumberRoot();
 
     [GeneratedRegex(@"[A-Za-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
