@@ -5,6 +5,7 @@ using BenchmarkAgent.Transformations;
 
 namespace BenchmarkAgent.Sdk.Tests.Transformations;
 
+[Collection(Gsm8kCollection.Name)]
 public sealed class Gsm8kRobustnessTests
 {
     private const int ItemCount = 200;
