@@ -1,0 +1,8 @@
+namespace BenchmarkAgent.Grounding;
+
+/// <summary>A dataset read from disk: its card, its records and where they came from.</summary>
+/// <param name="Card">The dataset card (given in the folder or built from the file name and the inferred answer type).</param>
+/// <param name="Records">The records, in file order.</param>
+/// <param name="SourcePath">The path the dataset was read from.</param>
+/// <param name="ContentHash">Lowercase hex SHA-256 of the bytes read, for provenance.</param>
+public sealed record Dataset(DatasetCard Card, IReadOnlyList<DatasetRecord> Records, string SourcePath, string ContentHash);

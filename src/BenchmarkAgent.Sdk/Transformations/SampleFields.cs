@@ -1,0 +1,17 @@
+namespace BenchmarkAgent.Transformations;
+
+/// <summary>The record fields through which chained transformations pass structure to each other.</summary>
+public static class SampleFields
+{
+    /// <summary>Multiple-choice options, one per line.</summary>
+    public const string Choices = Grounding.DatasetRecord.ChoicesField;
+
+    /// <summary>The answer-format instruction appended to the prompt.</summary>
+    public const string Instruction = "instruction";
+
+    /// <summary>The worked solution of a re-templated record (with its re-evaluated calculator annotations).</summary>
+    public const string Solution = "solution";
+
+    /// <summary>The question before re-templating.</summary>
+    public const string OriginalInput = "original_input";
+}
