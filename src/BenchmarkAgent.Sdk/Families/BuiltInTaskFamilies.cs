@@ -20,7 +20,10 @@ public static class BuiltInTaskFamilies
         new ListOperationsFamily(),
         new NumberSequenceFamily(),
         new NeedleRetrievalFamily(),
-        new ProgramOutputFamily());
+        new ProgramOutputFamily(),
+        new SyllogismFamily(),
+        new TableAggregationFamily(),
+        new JsonExtractionFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
