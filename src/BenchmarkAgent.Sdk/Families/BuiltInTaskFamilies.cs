@@ -23,7 +23,10 @@ public static class BuiltInTaskFamilies
         new ProgramOutputFamily(),
         new SyllogismFamily(),
         new TableAggregationFamily(),
-        new JsonExtractionFamily());
+        new JsonExtractionFamily(),
+        new ReadingComprehensionFamily(),
+        new InstructionFollowingFamily(),
+        new AgePuzzleFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
