@@ -157,7 +157,7 @@ public sealed partial class AgePuzzleFamily : ITaskFamily
             return CheckResult.Fail("too many people to search");
         }
 
-        // Depth-first search over ages 1..160, testing each fact as soon as everyone it names has an age.
+        // Depth-first search over ages 1..120, testing each fact as soon as everyone it names has an age.
         var solutions = new List<Dictionary<string, int>>();
         var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
         int Age(string name) => assigned[name];
@@ -174,7 +174,7 @@ public sealed partial class AgePuzzleFamily : ITaskFamily
             }
 
             var due = constraints.FindAll(c => Ready(c, level));
-            for (int candidate = 1; candidate <= 160 && solutions.Count < 2; candidate++)
+            for (int candidate = 1; candidate <= 120 && solutions.Count < 2; candidate++)
             {
                 assigned[people[level]] = candidate;
                 if (due.TrueForAll(c => c.Holds(Age)))

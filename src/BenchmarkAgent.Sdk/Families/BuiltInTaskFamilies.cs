@@ -26,7 +26,11 @@ public static class BuiltInTaskFamilies
         new JsonExtractionFamily(),
         new ReadingComprehensionFamily(),
         new InstructionFollowingFamily(),
-        new AgePuzzleFamily());
+        new AgePuzzleFamily(),
+        new TimeZoneConversionFamily(),
+        new SetOperationsFamily(),
+        new AnagramCheckFamily(),
+        new BaseConversionFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

@@ -215,28 +215,30 @@ public sealed partial class SyllogismFamily : ITaskFamily
             existentials.AddRange(categories.Select(c => new Statement(false, false, c, c)));
         }
 
-        var allowed = new List<int>();
+        // Statements as (subject bit, predicate bit, negated) so that each type test is two mask operations.
+        (int S, int P, bool N)[] Masks(IEnumerable<Statement> statements) =>
+            statements.Select(s => (1 << index[s.Subject], 1 << index[s.Predicate], s.Negated)).ToArray();
+        var forbidding = Masks(universals);
+        var needing = Masks(existentials);
+        bool[] witnessed = new bool[needing.Length];
         for (int type = 0; type < 1 << categories.Count; type++)
         {
-            if (universals.All(u => HoldsUniversal(u, type, index)))
+            // "All X are Y" forbids X-and-not-Y; "No X are Y" forbids X-and-Y.
+            if (Array.Exists(forbidding, u => (type & u.S) != 0 && ((type & u.P) != 0) == u.N))
             {
-                allowed.Add(type);
+                continue;
+            }
+
+            // "Some X are Y" needs an allowed X-and-Y; "Some X are not Y" an allowed X-and-not-Y.
+            for (int e = 0; e < needing.Length; e++)
+            {
+                witnessed[e] |= (type & needing[e].S) != 0 && ((type & needing[e].P) != 0) != needing[e].N;
             }
         }
 
-        bool counterModel = existentials.All(e => allowed.Exists(t => Witnesses(e, t, index)));
+        bool counterModel = Array.TrueForAll(witnessed, w => w);
         return !counterModel;
     }
-
-    private static bool Member(int type, string category, Dictionary<string, int> index) => (type >> index[category] & 1) == 1;
-
-    // "All X are Y" forbids X-and-not-Y; "No X are Y" forbids X-and-Y.
-    private static bool HoldsUniversal(Statement s, int type, Dictionary<string, int> index) =>
-        !Member(type, s.Subject, index) || (Member(type, s.Predicate, index) != s.Negated);
-
-    // "Some X are Y" needs an X-and-Y; "Some X are not Y" needs an X-and-not-Y.
-    private static bool Witnesses(Statement s, int type, Dictionary<string, int> index) =>
-        Member(type, s.Subject, index) && (Member(type, s.Predicate, index) != s.Negated);
 
     [GeneratedRegex(@"^(?<q>All|No|Some) (?<x>[a-z]+)s are (?<not>not )?(?<y>[a-z]+)s\.$")]
     private static partial Regex Plural();
