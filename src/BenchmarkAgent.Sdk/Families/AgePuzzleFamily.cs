@@ -112,36 +112,43 @@ public sealed partial class AgePuzzleFamily : ITaskFamily
             return CheckResult.Fail("expected facts and a question");
         }
 
-        // Each constraint is a predicate over a name -> age map; names collects everyone constrained.
-        var constraints = new List<(string A, string? B, Func<Func<string, int>, bool> Holds)>();
+        // Every fact is linear: Ca*age(A) + Cb*age(B) == Rhs, with age(B) >= MinB for facts about the past.
+        var people = new List<string>();
+        int Person(string name)
+        {
+            int i = people.IndexOf(name);
+            if (i < 0)
+            {
+                people.Add(name);
+                i = people.Count - 1;
+            }
+
+            return i;
+        }
+
+        var constraints = new List<(int A, int B, int Ca, int Cb, int Rhs, int MinB)>();
         foreach (string raw in parts[0].Split(". "))
         {
             string s = raw.TrimEnd('.');
             if (Stated().Match(s) is { Success: true } st)
             {
-                int n = PromptText.ParseInt(st.Groups["n"].Value);
-                string a = st.Groups["a"].Value;
-                constraints.Add((a, null, age => age(a) == n));
+                constraints.Add((Person(st.Groups["a"].Value), -1, 1, 0, PromptText.ParseInt(st.Groups["n"].Value), 0));
             }
             else if (Difference().Match(s) is { Success: true } df)
             {
                 int d = PromptText.ParseInt(df.Groups["d"].Value) * (df.Groups["dir"].Value == "older" ? 1 : -1);
-                string a = df.Groups["a"].Value, b = df.Groups["b"].Value;
-                constraints.Add((a, b, age => age(a) - age(b) == d));
+                constraints.Add((Person(df.Groups["a"].Value), Person(df.Groups["b"].Value), 1, -1, d, 0));
             }
             else if (Times().Match(s) is { Success: true } tm)
             {
+                // a + s = k (b + s)  <=>  a - k b = (k - 1) s, where s is the signed shift in years.
                 int k = Factor(tm.Groups["k"].Value);
-                int t = tm.Groups["t"].Success ? PromptText.ParseInt(tm.Groups["t"].Value) : 0;
-                int sign = tm.Groups["ago"].Success ? -1 : 1;
-                string a = tm.Groups["a"].Value, b = tm.Groups["b"].Value;
-                constraints.Add((a, b, age => age(b) + (sign * t) >= 1 && age(a) + (sign * t) == k * (age(b) + (sign * t))));
+                int shift = (tm.Groups["t"].Success ? PromptText.ParseInt(tm.Groups["t"].Value) : 0) * (tm.Groups["ago"].Success ? -1 : 1);
+                constraints.Add((Person(tm.Groups["a"].Value), Person(tm.Groups["b"].Value), 1, -k, (k - 1) * shift, 1 - shift));
             }
             else if (Sum().Match(s) is { Success: true } sm)
             {
-                int total = PromptText.ParseInt(sm.Groups["s"].Value);
-                string a = sm.Groups["a"].Value, b = sm.Groups["b"].Value;
-                constraints.Add((a, b, age => age(a) + age(b) == total));
+                constraints.Add((Person(sm.Groups["a"].Value), Person(sm.Groups["b"].Value), 1, 1, PromptText.ParseInt(sm.Groups["s"].Value), 0));
             }
         }
 
@@ -151,39 +158,26 @@ public sealed partial class AgePuzzleFamily : ITaskFamily
             return CheckResult.Fail("question or facts not recognised");
         }
 
-        var people = constraints.SelectMany(c => c.B is null ? new[] { c.A } : new[] { c.A, c.B }).Distinct(StringComparer.Ordinal).ToList();
-        if (people.Count > 3)
-        {
-            return CheckResult.Fail("too many people to search");
-        }
-
         // Depth-first search over ages 1..120, testing each fact as soon as everyone it names has an age.
-        var solutions = new List<Dictionary<string, int>>();
-        var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Age(string name) => assigned[name];
-        bool Ready((string A, string? B, Func<Func<string, int>, bool> Holds) c, int level) =>
-            people.IndexOf(c.A) <= level && (c.B is null || people.IndexOf(c.B) <= level) &&
-            (people.IndexOf(c.A) == level || (c.B is not null && people.IndexOf(c.B) == level));
-
+        var solutions = new List<int[]>();
+        int[] ages = new int[people.Count];
         void Search(int level)
         {
             if (level == people.Count)
             {
-                solutions.Add(new Dictionary<string, int>(assigned, StringComparer.Ordinal));
+                solutions.Add((int[])ages.Clone());
                 return;
             }
 
-            var due = constraints.FindAll(c => Ready(c, level));
+            var due = constraints.FindAll(c => Math.Max(c.A, c.B) == level);
             for (int candidate = 1; candidate <= 120 && solutions.Count < 2; candidate++)
             {
-                assigned[people[level]] = candidate;
-                if (due.TrueForAll(c => c.Holds(Age)))
+                ages[level] = candidate;
+                if (due.TrueForAll(c => (c.Ca * ages[c.A]) + (c.B < 0 ? 0 : c.Cb * ages[c.B]) == c.Rhs && (c.B < 0 || ages[c.B] >= c.MinB)))
                 {
                     Search(level + 1);
                 }
             }
-
-            assigned.Remove(people[level]);
         }
 
         Search(0);
@@ -192,10 +186,13 @@ public sealed partial class AgePuzzleFamily : ITaskFamily
             return CheckResult.Fail($"{solutions.Count} solutions instead of one");
         }
 
-        if (!solutions[0].TryGetValue(question.Groups["p"].Value, out int now))
+        int asked = people.IndexOf(question.Groups["p"].Value);
+        if (asked < 0)
         {
             return CheckResult.Fail("the asked person is not constrained");
         }
+
+        int now = solutions[0][asked];
 
         int offset = question.Groups["in"].Success ? PromptText.ParseInt(question.Groups["in"].Value)
             : question.Groups["ago"].Success ? -PromptText.ParseInt(question.Groups["ago"].Value) : 0;

@@ -30,7 +30,8 @@ public static class BuiltInTaskFamilies
         new TimeZoneConversionFamily(),
         new SetOperationsFamily(),
         new AnagramCheckFamily(),
-        new BaseConversionFamily());
+        new BaseConversionFamily(),
+        new BooleanExpressionFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

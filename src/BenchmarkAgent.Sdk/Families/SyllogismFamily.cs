@@ -224,7 +224,13 @@ public sealed partial class SyllogismFamily : ITaskFamily
         for (int type = 0; type < 1 << categories.Count; type++)
         {
             // "All X are Y" forbids X-and-not-Y; "No X are Y" forbids X-and-Y.
-            if (Array.Exists(forbidding, u => (type & u.S) != 0 && ((type & u.P) != 0) == u.N))
+            bool forbidden = false;
+            foreach (var u in forbidding)
+            {
+                forbidden |= (type & u.S) != 0 && ((type & u.P) != 0) == u.N;
+            }
+
+            if (forbidden)
             {
                 continue;
             }
