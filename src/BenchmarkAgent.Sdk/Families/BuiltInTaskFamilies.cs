@@ -32,7 +32,8 @@ public static class BuiltInTaskFamilies
         new AnagramCheckFamily(),
         new BaseConversionFamily(),
         new BooleanExpressionFamily(),
-        new SpatialGridFamily());
+        new SpatialGridFamily(),
+        new FamilyRelationsFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
