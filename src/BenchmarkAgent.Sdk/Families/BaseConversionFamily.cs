@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Families;
 
 /// <summary>
 /// Converts integers between number bases: decimal, binary and octal at Easy, hexadecimal and larger values
-/// at Medium, and at Hard the sum of three numbers written in one base (binary, octal or base 3, 5, 7) to be given in another.
+/// at Medium, and at Hard the sum of three numbers written in one base, to be given in another.
 /// </summary>
 public sealed partial class BaseConversionFamily : ITaskFamily
 {
