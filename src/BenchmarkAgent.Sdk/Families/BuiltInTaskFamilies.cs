@@ -33,7 +33,8 @@ public static class BuiltInTaskFamilies
         new BaseConversionFamily(),
         new BooleanExpressionFamily(),
         new SpatialGridFamily(),
-        new FamilyRelationsFamily());
+        new FamilyRelationsFamily(),
+        new SortingStepFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
