@@ -20,7 +20,21 @@ public static class BuiltInTaskFamilies
         new ListOperationsFamily(),
         new NumberSequenceFamily(),
         new NeedleRetrievalFamily(),
-        new ProgramOutputFamily());
+        new ProgramOutputFamily(),
+        new SyllogismFamily(),
+        new TableAggregationFamily(),
+        new JsonExtractionFamily(),
+        new ReadingComprehensionFamily(),
+        new InstructionFollowingFamily(),
+        new AgePuzzleFamily(),
+        new TimeZoneConversionFamily(),
+        new SetOperationsFamily(),
+        new AnagramCheckFamily(),
+        new BaseConversionFamily(),
+        new BooleanExpressionFamily(),
+        new SpatialGridFamily(),
+        new FamilyRelationsFamily(),
+        new SortingStepFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

@@ -13,7 +13,7 @@ public static class InputFingerprint
     /// The engine version: bumped whenever the same inputs would produce different items
     /// (a family's wording, a verifier, the planner). Bumping it makes every snapshot stale.
     /// </summary>
-    public const string EngineVersion = "offline-1";
+    public const string EngineVersion = "offline-2";
 
     /// <summary>Computes the fingerprint of <paramref name="request"/> as <c>sha256:&lt;hex&gt;</c>.</summary>
     public static string Compute(BenchmarkRequest request)

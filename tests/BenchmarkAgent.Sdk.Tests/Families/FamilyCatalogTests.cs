@@ -14,10 +14,23 @@ public sealed class FamilyCatalogTests
     }
 
     [Fact]
-    public void Catalog_spans_at_least_seven_skills_and_fourteen_families()
+    public void Catalog_spans_at_least_twelve_skills_and_twenty_eight_families()
     {
-        Assert.True(BuiltInTaskFamilies.All.Count >= 14, $"only {BuiltInTaskFamilies.All.Count} families");
-        Assert.True(BuiltInTaskFamilies.All.Select(f => f.Card.Skill).Distinct().Count() >= 7);
+        Assert.True(BuiltInTaskFamilies.All.Count >= 28, $"only {BuiltInTaskFamilies.All.Count} families");
+        Assert.True(BuiltInTaskFamilies.All.Select(f => f.Card.Skill).Distinct().Count() >= 12);
+    }
+
+    [Fact]
+    public void The_first_fourteen_ids_keep_their_order()
+    {
+        // Ids are item provenance: new families are appended, never inserted or renamed.
+        string[] original =
+        [
+            "multi-step-arithmetic", "percentage-change", "ratio-sharing", "unit-conversion", "days-between-dates",
+            "weekday-after-days", "clock-arithmetic", "comparison-ordering", "knights-and-knaves", "string-transform",
+            "list-operations", "number-sequence", "needle-retrieval", "program-output",
+        ];
+        Assert.Equal(original, BuiltInTaskFamilies.All.Take(original.Length).Select(f => f.Card.Id));
     }
 
     [Fact]
