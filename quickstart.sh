@@ -4,11 +4,12 @@
 #   2. `dotnet new benchagent` into artifacts/quickstart/ (private template hive and package cache)
 #   3. `dotnet build` plans, generates and verifies the benchmark offline -> Benchmarks/<name>/
 #   4. `dotnet test` runs every item against the random-guess BASELINE subject and prints the scores
-# Usage: ./quickstart.sh ["query"] [quota]
+# Usage: ./quickstart.sh ["query"] [quota] [name]
 set -euo pipefail
 cd "$(dirname "$0")"
 query=${1:-Multi-step arithmetic word problems with irrelevant facts, and knights and knaves logic puzzles}
 quota=${2:-40}
+name=${3:-quickstart}
 root="$PWD/artifacts/quickstart"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset CI ContinuousIntegrationBuild BENCHAGENT_SUBJECT_ENDPOINT BENCHAGENT_SUBJECT_MODEL BENCHAGENT_SUBJECT_API_KEY OPENAI_BASE_URL OPENAI_API_KEY || true
@@ -33,12 +34,12 @@ XML
 echo "==> dotnet new benchagent"
 dotnet new install artifacts/packages/BenchmarkAgent.Templates.*.nupkg --debug:custom-hive "$root/hive" >/dev/null
 dotnet new benchagent -n Quickstart.Benchmarks -o "$root/Quickstart.Benchmarks" --debug:custom-hive "$root/hive" \
-  --Query "$query" --Quota "$quota" >/dev/null
+  --BenchmarkName "$name" --Query "$query" --Quota "$quota" >/dev/null
 cd "$root/Quickstart.Benchmarks"
 
 echo "==> dotnet build (plans, generates and verifies offline)"
 dotnet build -nologo -v:m | grep -E "BenchmarkAgent|warning|error|Build succeeded" || true
-echo "    snapshot: $root/Quickstart.Benchmarks/Benchmarks/arithmetic/{plan.json,items.json}"
+echo "    snapshot: $root/Quickstart.Benchmarks/Benchmarks/$name/{plan.json,items.json}"
 
 echo "==> dotnet test against the random-guess BASELINE (chance level; not a model)"
 BENCHAGENT_SUBJECT_BASELINE=random-guess dotnet test --no-build -nologo 2>&1 | grep -E "^(Passed|Failed)!" || true
