@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
 using Microsoft.Extensions.AI;
@@ -28,7 +27,7 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
             Assert.Fail(subject.Error);
         }
 
-        if (subject.Client is not { } client)
+        if (subject.Client is null)
         {
             Assert.Skip(subject.SkipReason ?? "No subject is configured.");
             return;
@@ -38,23 +37,20 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
         output?.WriteLine($"subject:  {subject.Label}");
         output?.WriteLine("prompt:");
         output?.WriteLine(item.Prompt);
-        var stopwatch = Stopwatch.StartNew();
-        ChatResponse response;
-        try
-        {
-            response = await client.GetResponseAsync(
-                BenchmarkPrompt.CreateMessages(item), BenchmarkPrompt.CreateOptions(item), TestContext.Current.CancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        var answer = await run.AskAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
+        string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
+        if (answer.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, Snapshots.SnapshotNames.Difficulty(item.Difficulty), subject.Label, string.Empty, null, ex.GetType().Name + ": " + ex.Message, stopwatch.Elapsed));
-            throw;
+            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency));
+            output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
+            Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the subject call failed: {error.GetType().Name}: {error.Message}");
         }
 
-        var score = Scorers.For(item.Answer.Type).Score(item, response.Text);
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, Snapshots.SnapshotNames.Difficulty(item.Difficulty), subject.Label, response.Text, score, null, stopwatch.Elapsed));
-        output?.WriteLine($"answer:   {response.Text}");
+        var response = answer.Text;
+        var score = Scorers.For(item.Answer.Type).Score(item, response);
+        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency));
+        output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");
         output?.WriteLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");

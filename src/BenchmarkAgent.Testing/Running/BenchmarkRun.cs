@@ -17,10 +17,17 @@ public sealed class BenchmarkRun : IAsyncDisposable
     /// <summary>The seed of the random-guess baseline subject.</summary>
     public const string BaselineSeedVariable = "BENCHAGENT_SUBJECT_SEED";
 
+    /// <summary>How many subject calls may be in flight at once (default <see cref="DefaultConcurrency"/>).</summary>
+    public const string ConcurrencyVariable = "BENCHAGENT_SUBJECT_CONCURRENCY";
+
+    /// <summary>The default number of subject calls in flight.</summary>
+    public const int DefaultConcurrency = 8;
+
     private readonly ConcurrentQueue<ItemResult> _results = new();
     private readonly Func<string, string?> _environment;
     private readonly object _gate = new();
     private SubjectResolution? _subject;
+    private SubjectScheduler? _scheduler;
     private Assembly? _assembly;
 
     /// <summary>Creates a run that reads the process environment.</summary>
@@ -45,6 +52,34 @@ public sealed class BenchmarkRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the subject about one item through the run's scheduler, which pipelines the calls of every
+    /// item of <paramref name="testAssembly"/> with bounded concurrency.
+    /// </summary>
+    public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default)
+    {
+        SubjectScheduler scheduler;
+        lock (_gate)
+        {
+            var subject = GetSubject(testAssembly);
+            if (subject.Client is null)
+            {
+                throw new InvalidOperationException(subject.Error ?? subject.SkipReason ?? "No subject is configured.");
+            }
+
+            if (_scheduler is null)
+            {
+                var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
+                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
+                _scheduler = new SubjectScheduler(subject.Client, items, Concurrency());
+            }
+
+            scheduler = _scheduler;
+        }
+
+        return scheduler.AskAsync(benchmark, item, cancellationToken);
+    }
+
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);
 
@@ -55,6 +90,11 @@ public sealed class BenchmarkRun : IAsyncDisposable
         {
             var report = RunReport.Create(_results.ToList());
             await ReportWriter.WriteAsync(report, directory, _environment("GITHUB_STEP_SUMMARY")).ConfigureAwait(false);
+        }
+
+        if (_scheduler is not null)
+        {
+            await _scheduler.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_subject?.Client is IDisposable disposable)
@@ -75,8 +115,17 @@ public sealed class BenchmarkRun : IAsyncDisposable
             ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "benchagent");
     }
 
+    private int Concurrency() =>
+        int.TryParse(_environment(ConcurrencyVariable), out int value) && value >= 1 ? value : DefaultConcurrency;
+
     private SubjectResolution ResolveSubject(Assembly testAssembly)
     {
+        if (_environment(ConcurrencyVariable) is { Length: > 0 } concurrency && (!int.TryParse(concurrency, out int inFlight) || inFlight < 1 || inFlight > 1024))
+        {
+            return new SubjectResolution(null, "(invalid)", null,
+                $"BA2006: {ConcurrencyVariable} must be an integer from 1 to 1024 (calls in flight at once); it is '{concurrency}'.");
+        }
+
         if (testAssembly.GetCustomAttribute<BenchmarkSubjectAttribute>() is { } attribute)
         {
             if (Activator.CreateInstance(attribute.FactoryType) is not IBenchmarkSubjectFactory factory)
