@@ -24,8 +24,19 @@ public static class BenchmarkItemValidator
         Validate(items, maxQuota, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Validates every item and collects the names of benchmarks declared <c>Strict="true"</c>.</summary>
-    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames)
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames) =>
+        Validate(items, maxQuota, strictNames, Directory.GetCurrentDirectory(), string.Empty);
+
+    /// <summary>
+    /// Validates every item, collects the names of <c>Strict="true"</c> benchmarks, and resolves each item's
+    /// <c>Datasets</c> metadata plus <paramref name="projectDatasets"/> (both semicolon lists) against
+    /// <paramref name="projectDirectory"/>; a path with nothing behind it is a problem (BA0402).
+    /// </summary>
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(
+        IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames, string projectDirectory, string projectDatasets)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(strictNames);
         var requests = new List<BenchmarkRequest>();
         var problems = new List<Problem>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -79,9 +90,23 @@ public static class BenchmarkItemValidator
                 problems.Add(new(ErrorCodes.InvalidStrict, $"GeneratedBenchmark '{name}' has Strict '{strictText}'; use true or false."));
             }
 
+            var datasets = new List<string>();
+            foreach (string entry in SplitList(item.GetMetadata("Datasets")).Concat(SplitList(projectDatasets)))
+            {
+                string full = Path.GetFullPath(Path.Combine(projectDirectory, entry));
+                if (!File.Exists(full) && !Directory.Exists(full))
+                {
+                    problems.Add(new(ErrorCodes.MissingDataset, $"GeneratedBenchmark '{name}' registers dataset '{entry}', but nothing exists at {full}. Paths in Datasets and BenchmarkAgentDatasets are relative to the project directory; fix the path or remove it."));
+                }
+                else if (!datasets.Contains(full, StringComparer.Ordinal))
+                {
+                    datasets.Add(full);
+                }
+            }
+
             if (problems.Count == before)
             {
-                requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty));
+                requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty) { Datasets = datasets });
                 if (bool.TryParse(strictText, out bool strict) && strict)
                 {
                     strictNames.Add(name);
@@ -91,6 +116,9 @@ public static class BenchmarkItemValidator
 
         return (requests, problems);
     }
+
+    private static IEnumerable<string> SplitList(string? list) =>
+        (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>True when <paramref name="name"/> is safe as a single folder name on every operating system.</summary>
     public static bool IsSafeName(string name, out string why)

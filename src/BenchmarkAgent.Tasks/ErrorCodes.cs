@@ -42,6 +42,15 @@ public static class ErrorCodes
     /// <summary>Strict mode and the query matches no task family well (an error).</summary>
     public const string WeakMatchStrict = "BA0303";
 
+    /// <summary>The registered datasets cannot supply their share of the quota and no task family can take the rest.</summary>
+    public const string DatasetShortfall = "BA0304";
+
+    /// <summary>A dataset cannot be read (unknown format, malformed line, missing fields).</summary>
+    public const string MalformedDataset = "BA0401";
+
+    /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
+    public const string MissingDataset = "BA0402";
+
     /// <summary>Generation failed unexpectedly.</summary>
     public const string GenerationFailed = "BA0900";
 }

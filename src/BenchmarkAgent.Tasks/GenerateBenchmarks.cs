@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Grounding;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;
@@ -27,6 +28,9 @@ public sealed class GenerateBenchmarks : MSBuildTask
     /// <summary>The project file, used as the location of diagnostics.</summary>
     public string ProjectFile { get; set; } = string.Empty;
 
+    /// <summary>Datasets registered for every benchmark (<c>$(BenchmarkAgentDatasets)</c>): a semicolon list of paths relative to the project directory.</summary>
+    public string Datasets { get; set; } = string.Empty;
+
     /// <summary>Locked (CI) mode: never generate; a missing or stale snapshot is an error.</summary>
     public bool Locked { get; set; }
 
@@ -51,7 +55,10 @@ public sealed class GenerateBenchmarks : MSBuildTask
         }
 
         var strict = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var (requests, problems) = BenchmarkItemValidator.Validate(Benchmarks, MaxQuota, strict);
+        string projectDirectory = ProjectFile.Length > 0
+            ? Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? Directory.GetCurrentDirectory()
+            : Directory.GetCurrentDirectory();
+        var (requests, problems) = BenchmarkItemValidator.Validate(Benchmarks, MaxQuota, strict, projectDirectory, Datasets);
         foreach (var problem in problems)
         {
             Log.LogError(null, problem.Code, null, ProjectFile, 0, 0, 0, 0, problem.Message);
@@ -68,7 +75,11 @@ public sealed class GenerateBenchmarks : MSBuildTask
         {
             if (Mode == "plan")
             {
-                LogPlan(generator.Plan(request));
+                if (TryPlan(generator, request) is { } plan)
+                {
+                    LogPlan(plan);
+                }
+
                 continue;
             }
 
@@ -109,7 +120,7 @@ public sealed class GenerateBenchmarks : MSBuildTask
                 else
                 {
                     Log.LogError(null, ErrorCodes.StaleSnapshotLocked, null, ProjectFile, 0, 0, 0, 0,
-                        "Benchmark '{0}' has a stale snapshot in {1}/: its Query, Quota, Seed, Difficulty or the engine changed since it was generated, and the build is locked (CI), so nothing is regenerated. Run 'dotnet build' locally without CI=true, review the diff, and commit {1}/.",
+                        "Benchmark '{0}' has a stale snapshot in {1}/: its Query, Quota, Seed, Difficulty, datasets or the engine changed since it was generated, and the build is locked (CI), so nothing is regenerated. Run 'dotnet build' locally without CI=true, review the diff, and commit {1}/.",
                         request.Name, relative);
                 }
 
@@ -131,7 +142,11 @@ public sealed class GenerateBenchmarks : MSBuildTask
         if (strict)
         {
             // Strict: a weak match is an error, decided from the plan alone, before any item is generated.
-            var plan = generator.Plan(request);
+            if (TryPlan(generator, request) is not { } plan)
+            {
+                return false;
+            }
+
             if (plan.Warnings.Count > 0)
             {
                 foreach (string warning in plan.Warnings)
@@ -155,6 +170,11 @@ public sealed class GenerateBenchmarks : MSBuildTask
             Log.LogError(null, ErrorCodes.QuotaShortfall, null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
             return false;
         }
+        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException)
+        {
+            LogPlanFailure(request, ex);
+            return false;
+        }
 
         foreach (string warning in snapshot.Plan.Warnings)
         {
@@ -173,6 +193,32 @@ public sealed class GenerateBenchmarks : MSBuildTask
             stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
             SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
         return true;
+    }
+
+    /// <summary>Plans <paramref name="request"/>; logs an unreadable dataset or a dataset shortfall and returns null.</summary>
+    private BenchmarkPlan? TryPlan(BenchmarkGenerator generator, BenchmarkRequest request)
+    {
+        try
+        {
+            return generator.Plan(request);
+        }
+        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException)
+        {
+            LogPlanFailure(request, ex);
+            return null;
+        }
+    }
+
+    private void LogPlanFailure(BenchmarkRequest request, Exception ex)
+    {
+        if (ex is DatasetFormatException format)
+        {
+            Log.LogError(null, ErrorCodes.MalformedDataset, null, format.File, format.Line, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, format.Detail);
+        }
+        else
+        {
+            Log.LogError(null, ErrorCodes.DatasetShortfall, null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
+        }
     }
 
     private void LogPlan(BenchmarkPlan plan)

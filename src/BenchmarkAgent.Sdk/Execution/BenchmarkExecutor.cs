@@ -1,6 +1,8 @@
 using System.Globalization;
 using BenchmarkAgent.Families;
+using BenchmarkAgent.Grounding;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Transformations;
 using BenchmarkAgent.Verification;
 
 namespace BenchmarkAgent.Execution;
@@ -41,7 +43,9 @@ public sealed class BenchmarkExecutor
         var reports = new List<SubtaskReport>(plan.Subtasks.Count);
         foreach (var subtask in plan.Subtasks)
         {
-            reports.Add(ExecuteSubtask(plan.Request, subtask, context, items, cancellationToken));
+            reports.Add(plan.Datasets.TryGetValue(subtask.Name, out var dataset)
+                ? ExecuteDatasetSubtask(plan.Request, subtask, dataset, context, items, cancellationToken)
+                : ExecuteSubtask(plan.Request, subtask, context, items, cancellationToken));
         }
 
         return new ExecutionResult(items, reports);
@@ -80,6 +84,77 @@ public sealed class BenchmarkExecutor
 
                 context.AddPrompt(candidate.Sample.Prompt);
                 items.Add(CreateItem(subtask, family, candidate, seed, index, attempt));
+                accepted = true;
+            }
+
+            if (!accepted)
+            {
+                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, lastRejection);
+            }
+        }
+
+        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
+    }
+
+    /// <summary>
+    /// Realises a dataset subtask: position <c>i</c> draws its record and chain, then the chain's randomness,
+    /// from one generator seeded by (benchmark seed, subtask, i, attempt).
+    /// </summary>
+    private SubtaskReport ExecuteDatasetSubtask(
+        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+    {
+        var chains = subtask.Transformations
+            .Select(name => DatasetChains.Find(name) ?? throw new InvalidOperationException($"Subtask '{subtask.Name}' names an unknown transformation chain '{name}'."))
+            .ToList();
+        if (chains.Count == 0 || dataset.Records.Count == 0)
+        {
+            throw new InvalidOperationException($"Subtask '{subtask.Name}' has no transformation chain or no records.");
+        }
+
+        var difficulty = subtask.Difficulty ?? Difficulty.Medium;
+        var type = dataset.Card.AnswerType;
+        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rejected = 0;
+        for (int index = 0; index < subtask.Quota; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string lastRejection = string.Empty;
+            bool accepted = false;
+            for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
+            {
+                ulong seed = StableHash.Seed(request.Seed, subtask.Name, index, attempt);
+                var rng = new DeterministicRandom(seed);
+                var record = dataset.Records[rng.Next(dataset.Records.Count)];
+                var chain = chains[rng.Next(chains.Count)];
+                var sample = chain.Apply(record, type, dataset.Records, rng);
+                if (sample is null)
+                {
+                    rejected++;
+                    rejections["transformation"] = rejections.GetValueOrDefault("transformation") + 1;
+                    lastRejection = $"transformation: {chain.Name} did not apply to a drawn record.";
+                    continue;
+                }
+
+                var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), null, difficulty)
+                {
+                    Solution = sample.Solution,
+                };
+                var failure = _verifier.FirstFailure(candidate, context);
+                if (failure is not null)
+                {
+                    rejected++;
+                    rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
+                    lastRejection = $"{failure.Check}: {failure.Message}";
+                    continue;
+                }
+
+                context.AddPrompt(sample.Prompt);
+                // The record id is an opaque label from the file: it is only ever written as text.
+                string source = $"dataset:{dataset.Card.Name}#{record.Id}";
+                string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
+                string id = StableHash.Hex(10, subtask.Name, source, seedHex);
+                var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames);
+                items.Add(new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance));
                 accepted = true;
             }
 

@@ -1,3 +1,5 @@
+using BenchmarkAgent.Grounding;
+
 namespace BenchmarkAgent.Planning;
 
 /// <summary>The plan of a benchmark: the decomposition of the query and the quota allocation.</summary>
@@ -9,4 +11,8 @@ public sealed record BenchmarkPlan(
     BenchmarkRequest Request,
     string Backbone,
     IReadOnlyList<PlannedSubtask> Subtasks,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The datasets read for the dataset subtasks, by subtask name; empty when the plan has none.</summary>
+    public IReadOnlyDictionary<string, Dataset> Datasets { get; init; } = new Dictionary<string, Dataset>(StringComparer.Ordinal);
+}

@@ -1,3 +1,5 @@
+using BenchmarkAgent.Grounding;
+
 namespace BenchmarkAgent.Planning;
 
 /// <summary>One subtask of a plan: what it tests, why it was chosen, where its items come from and how many.</summary>
@@ -6,7 +8,7 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Skill">The skill area tested.</param>
 /// <param name="AnswerType">The answer type of its items.</param>
 /// <param name="Difficulty">The fixed difficulty, or <see langword="null"/> for a mix of all levels.</param>
-/// <param name="Source">Where samples come from, e.g. <c>family:multi-step-arithmetic</c>.</param>
+/// <param name="Source">Where samples come from, e.g. <c>family:multi-step-arithmetic</c> or <c>dataset:gsm8k-test</c>.</param>
 /// <param name="Relevance">How well the source matched the query (0 to 1).</param>
 /// <param name="Rationale">Why the planner chose this subtask, in words.</param>
 /// <param name="Quota">How many items this subtask contributes.</param>
@@ -19,4 +21,11 @@ public sealed record PlannedSubtask(
     string Source,
     double Relevance,
     string Rationale,
-    int Quota);
+    int Quota)
+{
+    /// <summary>The transformation chains (names) a dataset subtask applies to its records; empty for a family subtask.</summary>
+    public IReadOnlyList<string> Transformations { get; init; } = [];
+
+    /// <summary>The grounding score of a dataset subtask's best (dataset, chain) candidate; null for a family subtask.</summary>
+    public GroundingScore? Grounding { get; init; }
+}

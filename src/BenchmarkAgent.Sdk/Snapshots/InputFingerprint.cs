@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BenchmarkAgent.Planning;
 
 namespace BenchmarkAgent.Snapshots;
@@ -15,7 +17,12 @@ public static class InputFingerprint
     /// </summary>
     public const string EngineVersion = "offline-2";
 
-    /// <summary>Computes the fingerprint of <paramref name="request"/> as <c>sha256:&lt;hex&gt;</c>.</summary>
+    /// <summary>
+    /// Computes the fingerprint of <paramref name="request"/> as <c>sha256:&lt;hex&gt;</c>. Each registered dataset
+    /// contributes the hash of its content (not its absolute path, so the fingerprint is the same on every machine);
+    /// a request without datasets has the same fingerprint as before datasets existed.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A registered dataset path does not exist.</exception>
     public static string Compute(BenchmarkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -26,6 +33,48 @@ public static class InputFingerprint
             "quota=" + request.Quota.ToString(CultureInfo.InvariantCulture),
             "seed=" + request.Seed.ToString(CultureInfo.InvariantCulture),
             "difficulty=" + SnapshotNames.Difficulty(request.Difficulty));
+        foreach (string dataset in request.Datasets)
+        {
+            canonical += "\ndataset=" + ContentHash(dataset);
+        }
+
         return "sha256:" + StableHash.Sha256(canonical);
+    }
+
+    /// <summary>
+    /// Lowercase hex SHA-256 of a dataset's content: the file's bytes, or for a folder every file under it in
+    /// ordinal order of relative path, each preceded by that path, so a renamed or changed file changes the hash.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static string ContentHash(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (File.Exists(path))
+        {
+            // The file name is part of the content: it names the dataset (and its subtask) when no card does.
+            using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            fileHash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) + "/" + Path.GetFileName(path) + "\n"));
+            fileHash.AppendData(File.ReadAllBytes(path));
+            return Convert.ToHexStringLower(fileHash.GetHashAndReset());
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"No dataset file or folder exists at '{path}'.", path);
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) + "/\n"));
+        var files = Directory.GetFiles(path, "*", SearchOption.AllDirectories)
+            .Select(f => (Relative: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (relative, full) in files)
+        {
+            byte[] bytes = File.ReadAllBytes(full);
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n" + bytes.Length.ToString(CultureInfo.InvariantCulture) + "\n"));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

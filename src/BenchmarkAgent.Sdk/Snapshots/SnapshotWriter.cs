@@ -57,6 +57,30 @@ public static class SnapshotWriter
                 writer.WriteNumber("quota", subtask.Quota);
                 WriteText(writer, "description", subtask.Description);
                 WriteText(writer, "rationale", subtask.Rationale);
+                if (subtask.Transformations.Count > 0)
+                {
+                    writer.WriteStartArray("transformations");
+                    foreach (string chain in subtask.Transformations)
+                    {
+                        writer.WriteStringValue(chain);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                if (subtask.Grounding is { } grounding)
+                {
+                    writer.WriteStartObject("grounding");
+                    writer.WriteNumber("alignment", Math.Round(grounding.Alignment, 4));
+                    writer.WriteNumber("coverage", Math.Round(grounding.Coverage, 4));
+                    writer.WriteNumber("simplicity", Math.Round(grounding.Simplicity, 4));
+                    writer.WriteNumber("risk", Math.Round(grounding.Risk, 4));
+                    writer.WriteNumber("total", Math.Round(grounding.Total, 4));
+                    writer.WriteString("decision", grounding.Decision);
+                    WriteText(writer, "rationale", grounding.Rationale);
+                    writer.WriteEndObject();
+                }
+
                 if (report is not null)
                 {
                     writer.WriteStartObject("quality");

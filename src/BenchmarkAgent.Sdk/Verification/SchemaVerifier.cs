@@ -17,9 +17,9 @@ public sealed class SchemaVerifier : ISampleVerifier
             return VerificationVerdict.Fail(Name, "The prompt is empty.");
         }
 
-        if (sample.Answer.Type != candidate.Family.Card.AnswerType)
+        if (sample.Answer.Type != candidate.DeclaredAnswerType)
         {
-            return VerificationVerdict.Fail(Name, $"The answer type {sample.Answer.Type} differs from the family's {candidate.Family.Card.AnswerType}.");
+            return VerificationVerdict.Fail(Name, $"The answer type {sample.Answer.Type} differs from the family's {candidate.DeclaredAnswerType}.");
         }
 
         if (string.IsNullOrWhiteSpace(sample.Answer.Value))
