@@ -149,6 +149,42 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
     }
 
     [Fact]
+    public async Task A_registered_dataset_grounds_a_subtask_and_a_changed_record_regenerates_only_its_benchmark()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        string gsm8k = Path.GetFullPath(Path.Combine(TemplateWorkspace.RepositoryRoot(), "..", "shared", "datasets", "gsm8k", "test.jsonl"));
+        if (!File.Exists(gsm8k))
+        {
+            Assert.Skip("The shared GSM8K test data (../shared/datasets/gsm8k/test.jsonl) is not beside this checkout.");
+        }
+
+        string project = workspace.CopyProject("Dataset.Benchmarks");
+        string data = Path.Combine(project, "data", "gsm8k", "test.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        File.Copy(gsm8k, data);
+        await AddToProjectAsync(project, "<ItemGroup><GeneratedBenchmark Include=\"gsm\" Query=\"Grade school math word problems robustness\" Quota=\"12\" Datasets=\"data/gsm8k/test.jsonl\" /></ItemGroup>");
+
+        var first = await DotnetCli.RunAsync(project, workspace.Environment, TemplateWorkspace.Timeout, "build");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("generated 'gsm': 12 items", first.Output);
+        string plan = await File.ReadAllTextAsync(Path.Combine(project, "Benchmarks", "gsm", "plan.json"), TestContext.Current.CancellationToken);
+        Assert.Contains("\"source\": \"dataset:", plan);
+        Assert.Contains("\"grounding\": {", plan);
+        string items = await File.ReadAllTextAsync(Path.Combine(project, "Benchmarks", "gsm", "items.json"), TestContext.Current.CancellationToken);
+        Assert.Contains("\"source\": \"dataset:", items);
+
+        // Edit one record of the dataset: the dataset is an input, so the next build regenerates 'gsm' only.
+        var lines = await File.ReadAllLinesAsync(data, TestContext.Current.CancellationToken);
+        lines[0] = lines[0].Replace("16 eggs", "17 eggs", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(data, lines, TestContext.Current.CancellationToken);
+        var second = await DotnetCli.RunAsync(project, workspace.Environment, TemplateWorkspace.Timeout, "build");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("generated 'gsm'", second.Output);
+        Assert.DoesNotContain("generated 'arithmetic'", second.Output);
+    }
+
+    [Fact]
     public async Task Bad_input_fails_the_real_build_with_its_code_and_writes_no_files()
     {
         Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
