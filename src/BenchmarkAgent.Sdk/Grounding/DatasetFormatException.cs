@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Grounding;
 
 /// <summary>A dataset file that cannot be read: unknown format, malformed line, or missing fields.</summary>
-public sealed class DatasetFormatException : Exception
+public sealed class DatasetFormatException : FileFormatException
 {
     /// <summary>The stable error code of an unreadable dataset.</summary>
     public const string MalformedCode = "BA0401";
@@ -12,22 +12,7 @@ public sealed class DatasetFormatException : Exception
     /// <param name="message">What is wrong and what to fix.</param>
     /// <param name="inner">The underlying error, if any.</param>
     public DatasetFormatException(string file, int line, string message, Exception? inner = null)
-        : base($"{file}({line}): error {MalformedCode}: {message}", inner)
+        : base(MalformedCode, file, line, message, inner)
     {
-        File = file;
-        Line = line;
-        Detail = message;
     }
-
-    /// <summary>The stable error code.</summary>
-    public string Code => MalformedCode;
-
-    /// <summary>The file that could not be read.</summary>
-    public string File { get; }
-
-    /// <summary>The 1-based line of the problem (0 when unknown).</summary>
-    public int Line { get; }
-
-    /// <summary>What is wrong, without the location.</summary>
-    public string Detail { get; }
 }
