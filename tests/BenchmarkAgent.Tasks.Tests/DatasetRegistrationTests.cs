@@ -5,13 +5,11 @@ namespace BenchmarkAgent.Tasks.Tests;
 
 public sealed class DatasetRegistrationTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "ba-datasets-" + Guid.NewGuid().ToString("N"));
+    private readonly TaskProject _project = new("ba-datasets-");
 
-    public DatasetRegistrationTests() => Directory.CreateDirectory(_root);
+    public void Dispose() => _project.Dispose();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private string SnapshotRoot => Path.Combine(_root, "Benchmarks");
+    private string SnapshotRoot => _project.SnapshotRoot;
 
     private static TaskItem Item(string name, string? datasets, string query = "Multi-step arithmetic word problems")
     {
@@ -22,23 +20,10 @@ public sealed class DatasetRegistrationTests : IDisposable
         return item;
     }
 
-    private (bool Ok, RecordingBuildEngine Engine) Run(string projectDatasets, params Microsoft.Build.Framework.ITaskItem[] items)
-    {
-        var engine = new RecordingBuildEngine();
-        var task = new GenerateBenchmarks
-        {
-            BuildEngine = engine,
-            Benchmarks = items,
-            SnapshotRoot = SnapshotRoot,
-            ProjectFile = Path.Combine(_root, "test.csproj"),
-            Datasets = projectDatasets,
-            MaxQuota = 500,
-        };
-        return (task.Execute(), engine);
-    }
+    private (bool Ok, RecordingBuildEngine Engine) Run(string projectDatasets, params Microsoft.Build.Framework.ITaskItem[] items) =>
+        _project.Run(items, datasets: projectDatasets);
 
-    private string[] FilesWritten() =>
-        Directory.Exists(SnapshotRoot) ? Directory.GetFiles(SnapshotRoot, "*", SearchOption.AllDirectories) : [];
+    private string[] FilesWritten() => _project.FilesWritten();
 
     [Theory]
     [InlineData("data/missing.jsonl", "")]
@@ -64,8 +49,8 @@ public sealed class DatasetRegistrationTests : IDisposable
     [Fact]
     public void A_registered_dataset_is_resolved_against_the_project_and_generated_from()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "data"));
-        File.WriteAllText(Path.Combine(_root, "data", "sums.jsonl"), string.Join('\n', Enumerable.Range(1, 30).Select(i =>
+        Directory.CreateDirectory(Path.Combine(_project.Root, "data"));
+        File.WriteAllText(Path.Combine(_project.Root, "data", "sums.jsonl"), string.Join('\n', Enumerable.Range(1, 30).Select(i =>
             $$"""{"id": "r{{i}}", "question": "A crate holds {{i}} apples and {{i + 3}} pears. How many fruits are in the crate?", "answer": "{{i}} + {{i + 3}} = <<{{i}}+{{i + 3}}={{(2 * i) + 3}}>>{{(2 * i) + 3}}\n#### {{(2 * i) + 3}}"}""")));
 
         var (ok, engine) = Run(string.Empty, Item("grounded", "data/sums.jsonl", "sums of fruits in arithmetic word problems"));

@@ -6,13 +6,11 @@ namespace BenchmarkAgent.Tasks.Tests;
 
 public sealed class GenerateBenchmarksTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "ba-tasks-" + Guid.NewGuid().ToString("N"));
+    private readonly TaskProject _project = new("ba-tasks-");
 
-    public GenerateBenchmarksTests() => Directory.CreateDirectory(_root);
+    public void Dispose() => _project.Dispose();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private string SnapshotRoot => Path.Combine(_root, "Benchmarks");
+    private string SnapshotRoot => _project.SnapshotRoot;
 
     private static TaskItem Item(string name, string? query = "Multi-step arithmetic word problems", string? quota = "12", string? seed = null, string? difficulty = null)
     {
@@ -24,24 +22,10 @@ public sealed class GenerateBenchmarksTests : IDisposable
         return item;
     }
 
-    private (bool Ok, RecordingBuildEngine Engine) Run(bool locked = false, string mode = "generate", params ITaskItem[] items)
-    {
-        var engine = new RecordingBuildEngine();
-        var task = new GenerateBenchmarks
-        {
-            BuildEngine = engine,
-            Benchmarks = items,
-            SnapshotRoot = SnapshotRoot,
-            ProjectFile = Path.Combine(_root, "test.csproj"),
-            Locked = locked,
-            MaxQuota = 500,
-            Mode = mode,
-        };
-        return (task.Execute(), engine);
-    }
+    private (bool Ok, RecordingBuildEngine Engine) Run(bool locked = false, string mode = "generate", params ITaskItem[] items) =>
+        _project.Run(items, locked, mode);
 
-    private string[] FilesWritten() =>
-        Directory.Exists(SnapshotRoot) ? Directory.GetFiles(SnapshotRoot, "*", SearchOption.AllDirectories) : [];
+    private string[] FilesWritten() => _project.FilesWritten();
 
     public static TheoryData<string, string?, string?, string?, string?, string> BadInputs => new()
     {

@@ -14,19 +14,6 @@ public sealed class BenchmarkExecutorTests
     private static ExecutionResult Run(string query, int quota, int seed, Difficulty? difficulty = null) =>
         Executor.Execute(Planner.Plan(new BenchmarkRequest("Bench", query, quota, seed, difficulty)), TestContext.Current.CancellationToken);
 
-    private static void AssertSameItem(BenchmarkItem expected, BenchmarkItem actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Subtask, actual.Subtask);
-        Assert.Equal(expected.Difficulty, actual.Difficulty);
-        Assert.Equal(expected.Prompt, actual.Prompt);
-        Assert.Equal(expected.Choices, actual.Choices);
-        Assert.Equal(expected.Answer, actual.Answer);
-        Assert.Equal(expected.Provenance.Seed, actual.Provenance.Seed);
-        Assert.Equal(expected.Provenance.Index, actual.Provenance.Index);
-        Assert.Equal(expected.Provenance.Attempt, actual.Provenance.Attempt);
-    }
-
     [Fact]
     public void Same_request_and_seed_give_identical_items()
     {
@@ -37,7 +24,7 @@ public sealed class BenchmarkExecutorTests
         Assert.Equal(a.Items.Count, b.Items.Count);
         for (int i = 0; i < a.Items.Count; i++)
         {
-            AssertSameItem(a.Items[i], b.Items[i]);
+            ItemAssert.Same(a.Items[i], b.Items[i]);
         }
     }
 
@@ -71,7 +58,7 @@ public sealed class BenchmarkExecutorTests
             Assert.True(after.Count >= before.Count, $"{subtask.Name} shrank from {before.Count} to {after.Count}");
             for (int i = 0; i < before.Count; i++)
             {
-                AssertSameItem(before[i], after[i]);
+                ItemAssert.Same(before[i], after[i]);
             }
         }
 

@@ -14,22 +14,6 @@ public sealed class SnapshotRoundTripTests
     private static BenchmarkSnapshot Generate(string query = BroadQuery, int quota = 36, int seed = 4) =>
         Generator.Generate(new BenchmarkRequest("RoundTrip", query, quota, seed), TestContext.Current.CancellationToken);
 
-    private static void AssertSameItem(BenchmarkItem expected, BenchmarkItem actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Subtask, actual.Subtask);
-        Assert.Equal(expected.Difficulty, actual.Difficulty);
-        Assert.Equal(expected.Prompt, actual.Prompt);
-        Assert.Equal(expected.Choices, actual.Choices);
-        Assert.Equal(expected.Answer, actual.Answer);
-        Assert.Equal(expected.Provenance.Source, actual.Provenance.Source);
-        Assert.Equal(expected.Provenance.Seed, actual.Provenance.Seed);
-        Assert.Equal(expected.Provenance.Index, actual.Provenance.Index);
-        Assert.Equal(expected.Provenance.Attempt, actual.Provenance.Attempt);
-        Assert.Equal(expected.Provenance.Transformations, actual.Provenance.Transformations);
-        Assert.Equal(expected.Provenance.Checks, actual.Provenance.Checks);
-    }
-
     [Fact]
     public void Items_written_and_read_back_are_equal()
     {
@@ -45,7 +29,7 @@ public sealed class SnapshotRoundTripTests
         Assert.Contains(snapshot.Items, i => i.Prompt.Contains('\n'));
         for (int i = 0; i < read.Count; i++)
         {
-            AssertSameItem(snapshot.Items[i], read[i]);
+            ItemAssert.Same(snapshot.Items[i], read[i]);
         }
     }
 
@@ -66,8 +50,8 @@ public sealed class SnapshotRoundTripTests
         var read = SnapshotReader.ReadItems(path);
 
         Assert.Equal(2, read.Count);
-        AssertSameItem(items[0], read[0]);
-        AssertSameItem(items[1], read[1]);
+        ItemAssert.Same(items[0], read[0]);
+        ItemAssert.Same(items[1], read[1]);
         Assert.Contains("ünïcode", File.ReadAllText(path));
     }
 
