@@ -30,6 +30,24 @@ public static class ErrorCodes
     /// <summary>Locked mode and the snapshot is stale.</summary>
     public const string StaleSnapshotLocked = "BA0102";
 
+    /// <summary>A snapshot file is malformed (invalid JSON, missing or invalid fields).</summary>
+    public const string MalformedSnapshot = "BA0201";
+
+    /// <summary>A snapshot file contains merge-conflict markers.</summary>
+    public const string SnapshotConflictMarkers = "BA0202";
+
+    /// <summary>Two snapshot items have the same id.</summary>
+    public const string DuplicateItemId = "BA0203";
+
+    /// <summary>A reviewer-edited item's answer fails its family's checker.</summary>
+    public const string EditedItemFailsCheck = "BA0204";
+
+    /// <summary>A snapshot file has an unknown schema version.</summary>
+    public const string UnknownSnapshotSchema = "BA0205";
+
+    /// <summary><c>BenchmarkAgentRefreshFraction</c> is not a number in (0, 1].</summary>
+    public const string InvalidRefreshFraction = "BA0206";
+
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";
 

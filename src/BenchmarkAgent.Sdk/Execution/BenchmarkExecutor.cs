@@ -51,8 +51,100 @@ public sealed class BenchmarkExecutor
         return new ExecutionResult(items, reports);
     }
 
+    /// <summary>
+    /// Realises one position of a subtask's sample stream: tries attempts 0, 1, ... until one passes verification
+    /// (then records its prompt in <paramref name="context"/>) or the attempt budget is spent.
+    /// </summary>
+    /// <param name="plan">The plan the subtask belongs to (its request seed and datasets).</param>
+    /// <param name="subtask">The subtask.</param>
+    /// <param name="index">The position in the subtask's stream (0-based).</param>
+    /// <param name="generation">
+    /// The stream: 0 is the first generation, seeded by (seed, subtask, index, attempt); generation n &gt; 0 (the n-th
+    /// refresh) is seeded by (seed, "generation", n, subtask, index, attempt), so it holds fresh items with fresh ids.
+    /// </param>
+    /// <param name="context">What was accepted so far (duplicate detection).</param>
+    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(subtask);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        var realiser = plan.Datasets.TryGetValue(subtask.Name, out var dataset)
+            ? DatasetRealiser(subtask, dataset)
+            : FamilyRealiser(subtask);
+        return Realise(plan.Request, subtask, index, generation, context, realiser);
+    }
+
+    /// <summary>The seed of one attempt at one position of one generation's stream.</summary>
+    public static ulong PositionSeed(int benchmarkSeed, string subtask, int index, int attempt, int generation = 0) =>
+        generation == 0
+            ? StableHash.Seed(benchmarkSeed, subtask, index, attempt)
+            : StableHash.Seed(benchmarkSeed, "generation", generation, subtask, index, attempt);
+
     private SubtaskReport ExecuteSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken) =>
+        ExecuteStream(request, subtask, context, items, FamilyRealiser(subtask), cancellationToken);
+
+    private SubtaskReport ExecuteDatasetSubtask(
+        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken) =>
+        ExecuteStream(request, subtask, context, items, DatasetRealiser(subtask, dataset), cancellationToken);
+
+    private SubtaskReport ExecuteStream(
+        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, AttemptRealiser realiser, CancellationToken cancellationToken)
+    {
+        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rejected = 0;
+        for (int index = 0; index < subtask.Quota; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = Realise(request, subtask, index, generation: 0, context, realiser);
+            rejected += result.Rejected;
+            foreach (var (check, count) in result.RejectionsByCheck)
+            {
+                rejections[check] = rejections.GetValueOrDefault(check) + count;
+            }
+
+            if (result.Item is null)
+            {
+                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, result.LastRejection);
+            }
+
+            items.Add(result.Item);
+        }
+
+        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
+    }
+
+    /// <summary>One attempt: the item (or a rejection as (check, message)) for a seed at a position.</summary>
+    private delegate (BenchmarkItem? Item, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
+
+    private PositionResult Realise(
+        BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser)
+    {
+        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rejected = 0;
+        string lastRejection = string.Empty;
+        for (int attempt = 0; attempt < MaxAttemptsPerItem; attempt++)
+        {
+            ulong seed = PositionSeed(request.Seed, subtask.Name, index, attempt, generation);
+            var (item, check, message) = realiser(seed, index, attempt, context);
+            if (item is not null)
+            {
+                context.AddPrompt(item.Prompt);
+                item = generation == 0 ? item : item with { Curation = item.Curation with { Generation = generation } };
+                return new PositionResult(item, rejected, rejections, lastRejection);
+            }
+
+            rejected++;
+            rejections[check] = rejections.GetValueOrDefault(check) + 1;
+            lastRejection = $"{check}: {message}";
+        }
+
+        return new PositionResult(null, rejected, rejections, lastRejection);
+    }
+
+    private AttemptRealiser FamilyRealiser(PlannedSubtask subtask)
     {
         const string familyPrefix = "family:";
         if (!subtask.Source.StartsWith(familyPrefix, StringComparison.Ordinal) ||
@@ -61,47 +153,22 @@ public sealed class BenchmarkExecutor
             throw new InvalidOperationException($"Subtask '{subtask.Name}' has an unknown source '{subtask.Source}'.");
         }
 
-        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
-        for (int index = 0; index < subtask.Quota; index++)
+        return (seed, index, attempt, context) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var difficulty = subtask.Difficulty ?? MixedLevels[index % MixedLevels.Length];
-            string lastRejection = string.Empty;
-            bool accepted = false;
-            for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
-            {
-                ulong seed = StableHash.Seed(request.Seed, subtask.Name, index, attempt);
-                var candidate = new CandidateSample(family.Generate(seed, difficulty), family, difficulty);
-                var failure = _verifier.FirstFailure(candidate, context);
-                if (failure is not null)
-                {
-                    rejected++;
-                    rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
-                    lastRejection = $"{failure.Check}: {failure.Message}";
-                    continue;
-                }
-
-                context.AddPrompt(candidate.Sample.Prompt);
-                items.Add(CreateItem(subtask, family, candidate, seed, index, attempt));
-                accepted = true;
-            }
-
-            if (!accepted)
-            {
-                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, lastRejection);
-            }
-        }
-
-        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
+            var candidate = new CandidateSample(family.Generate(seed, difficulty), family, difficulty);
+            var failure = _verifier.FirstFailure(candidate, context);
+            return failure is not null
+                ? (null, failure.Check, failure.Message)
+                : (CreateItem(subtask, family, candidate, seed, index, attempt), string.Empty, string.Empty);
+        };
     }
 
     /// <summary>
-    /// Realises a dataset subtask: position <c>i</c> draws its record and chain, then the chain's randomness,
+    /// A dataset subtask: position <c>i</c> draws its record and chain, then the chain's randomness,
     /// from one generator seeded by (benchmark seed, subtask, i, attempt).
     /// </summary>
-    private SubtaskReport ExecuteDatasetSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+    private AttemptRealiser DatasetRealiser(PlannedSubtask subtask, Dataset dataset)
     {
         var chains = subtask.Transformations
             .Select(name => DatasetChains.Find(name) ?? throw new InvalidOperationException($"Subtask '{subtask.Name}' names an unknown transformation chain '{name}'."))
@@ -113,58 +180,37 @@ public sealed class BenchmarkExecutor
 
         var difficulty = subtask.Difficulty ?? Difficulty.Medium;
         var type = dataset.Card.AnswerType;
-        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
-        for (int index = 0; index < subtask.Quota; index++)
+        return (seed, index, attempt, context) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string lastRejection = string.Empty;
-            bool accepted = false;
-            for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
+            var rng = new DeterministicRandom(seed);
+            var record = dataset.Records[rng.Next(dataset.Records.Count)];
+            var chain = chains[rng.Next(chains.Count)];
+            var sample = chain.Apply(record, type, dataset.Records, rng);
+            if (sample is null)
             {
-                ulong seed = StableHash.Seed(request.Seed, subtask.Name, index, attempt);
-                var rng = new DeterministicRandom(seed);
-                var record = dataset.Records[rng.Next(dataset.Records.Count)];
-                var chain = chains[rng.Next(chains.Count)];
-                var sample = chain.Apply(record, type, dataset.Records, rng);
-                if (sample is null)
-                {
-                    rejected++;
-                    rejections["transformation"] = rejections.GetValueOrDefault("transformation") + 1;
-                    lastRejection = $"transformation: {chain.Name} did not apply to a drawn record.";
-                    continue;
-                }
-
-                var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), null, difficulty)
-                {
-                    Solution = sample.Solution,
-                };
-                var failure = _verifier.FirstFailure(candidate, context);
-                if (failure is not null)
-                {
-                    rejected++;
-                    rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
-                    lastRejection = $"{failure.Check}: {failure.Message}";
-                    continue;
-                }
-
-                context.AddPrompt(sample.Prompt);
-                // The record id is an opaque label from the file: it is only ever written as text.
-                string source = $"dataset:{dataset.Card.Name}#{record.Id}";
-                string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
-                string id = StableHash.Hex(10, subtask.Name, source, seedHex);
-                var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames);
-                items.Add(new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance));
-                accepted = true;
+                return (null, "transformation", $"{chain.Name} did not apply to a drawn record.");
             }
 
-            if (!accepted)
+            var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), null, difficulty)
             {
-                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, lastRejection);
+                Solution = sample.Solution,
+            };
+            var failure = _verifier.FirstFailure(candidate, context);
+            if (failure is not null)
+            {
+                return (null, failure.Check, failure.Message);
             }
-        }
 
-        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
+            // The record id is an opaque label from the file: it is only ever written as text.
+            string source = $"dataset:{dataset.Card.Name}#{record.Id}";
+            string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
+            string id = StableHash.Hex(10, subtask.Name, source, seedHex);
+            var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames)
+            {
+                RecordHash = ItemProvenance.DatasetRecordHash(record),
+            };
+            return (new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance), string.Empty, string.Empty);
+        };
     }
 
     private BenchmarkItem CreateItem(PlannedSubtask subtask, ITaskFamily family, CandidateSample candidate, ulong seed, int index, int attempt)

@@ -15,4 +15,8 @@ public sealed record BenchmarkItem(
     string Prompt,
     IReadOnlyList<string> Choices,
     ExpectedAnswer Answer,
-    ItemProvenance Provenance);
+    ItemProvenance Provenance)
+{
+    /// <summary>Generation, content hash as generated, and a reviewer's edit or exclusion; <see cref="ItemCuration.Generated"/> by default.</summary>
+    public ItemCuration Curation { get; init; } = ItemCuration.Generated;
+}

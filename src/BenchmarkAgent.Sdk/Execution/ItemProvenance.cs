@@ -13,4 +13,22 @@ public sealed record ItemProvenance(
     int Index,
     int Attempt,
     IReadOnlyList<string> Transformations,
-    IReadOnlyList<string> Checks);
+    IReadOnlyList<string> Checks)
+{
+    /// <summary>For a dataset item: the hash of the record it was derived from (see <see cref="DatasetRecordHash"/>); null otherwise.</summary>
+    public string? RecordHash { get; init; }
+
+    /// <summary>16 hex digits of SHA-256 over a dataset record's id, input, output and fields (in ordinal order of name).</summary>
+    public static string DatasetRecordHash(Grounding.DatasetRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var parts = new List<object> { record.Id, record.Input, record.Output };
+        foreach (var (name, value) in record.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            parts.Add(name);
+            parts.Add(value);
+        }
+
+        return StableHash.Hex(16, [.. parts]);
+    }
+}

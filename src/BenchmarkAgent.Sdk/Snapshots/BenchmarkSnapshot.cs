@@ -7,9 +7,16 @@ namespace BenchmarkAgent.Snapshots;
 /// <param name="Plan">The plan.</param>
 /// <param name="Reports">Per-subtask verification summary, in plan order.</param>
 /// <param name="Fingerprint">The fingerprint of the inputs the snapshot was generated from.</param>
-/// <param name="Items">The verified items.</param>
+/// <param name="Items">The verified items (excluded ones included: they stay in the file).</param>
 public sealed record BenchmarkSnapshot(
     BenchmarkPlan Plan,
     IReadOnlyList<SubtaskReport> Reports,
     string Fingerprint,
-    IReadOnlyList<BenchmarkItem> Items);
+    IReadOnlyList<BenchmarkItem> Items)
+{
+    /// <summary>The current generation: 0 until the first refresh, then the number of the latest refresh.</summary>
+    public int Generation { get; init; }
+
+    /// <summary>Every refresh so far, oldest first; empty for a snapshot never refreshed.</summary>
+    public IReadOnlyList<GenerationRecord> History { get; init; } = [];
+}

@@ -23,16 +23,22 @@ public static class SnapshotReader
             : null;
     }
 
-    /// <summary>Reads every item of an items file.</summary>
-    public static IReadOnlyList<BenchmarkItem> ReadItems(string itemsPath)
+    /// <summary>Reads every item of an items file (schema @1 or @2).</summary>
+    public static IReadOnlyList<BenchmarkItem> ReadItems(string itemsPath) => ReadItemsFile(itemsPath).Items;
+
+    /// <summary>Reads every item of an items file (schema @1 or @2) with the line each item starts on.</summary>
+    public static SnapshotItemsFile ReadItemsFile(string itemsPath)
     {
         string text = File.ReadAllText(itemsPath);
         using var document = Parse(itemsPath, text);
         var root = document.RootElement;
-        string schema = root.TryGetProperty("schema", out var s) ? s.GetString() ?? string.Empty : string.Empty;
-        if (schema != SnapshotLayout.ItemsSchema)
+        string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString() ?? string.Empty
+            : string.Empty;
+        if (!SnapshotLayout.ReadableItemsSchemas.Contains(schema))
         {
-            throw new SnapshotFormatException(itemsPath, 1, $"Unknown schema '{schema}'; this version reads '{SnapshotLayout.ItemsSchema}'. Regenerate with 'dotnet build'.");
+            throw new SnapshotFormatException(SnapshotFormatException.UnknownSchemaCode, itemsPath, 1,
+                $"Unknown schema '{schema}'; this version reads {string.Join(" and ", SnapshotLayout.ReadableItemsSchemas.Select(x => $"'{x}'"))}. Update BenchmarkAgent.Sdk, or delete the file and run 'dotnet build' to regenerate.");
         }
 
         if (!root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
@@ -41,22 +47,70 @@ public static class SnapshotReader
         }
 
         var items = new List<BenchmarkItem>(array.GetArrayLength());
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         int ordinal = 0;
         foreach (var element in array.EnumerateArray())
         {
             var item = ReadItem(itemsPath, text, element, ordinal++);
-            if (!ids.Add(item.Id))
+            if (lines.ContainsKey(item.Id))
             {
                 // Point at the repeated id (the second occurrence), not the first item that holds it.
-                throw new SnapshotFormatException(itemsPath, LineOf(text, item.Id, occurrence: 2), $"Duplicate item id '{item.Id}'.");
+                throw new SnapshotFormatException(SnapshotFormatException.DuplicateIdCode, itemsPath, LineOf(text, item.Id, occurrence: 2),
+                    $"Duplicate item id '{item.Id}'. Ids must be unique: remove the copy, or give a hand-written item its own id.");
             }
 
+            lines[item.Id] = LineOf(text, item.Id);
             items.Add(item);
         }
 
-        return items;
+        return new SnapshotItemsFile(itemsPath, items, lines);
     }
+
+    /// <summary>
+    /// Reads what regeneration needs from a plan file (schema @1 or @2): fingerprint, generation, history and the
+    /// quality summary. Returns <see langword="null"/> when the file does not exist.
+    /// </summary>
+    public static SnapshotPlanInfo? ReadPlanInfo(string planPath)
+    {
+        if (!File.Exists(planPath))
+        {
+            return null;
+        }
+
+        using var document = Parse(planPath, File.ReadAllText(planPath));
+        var root = document.RootElement;
+        string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString() ?? string.Empty
+            : string.Empty;
+        if (!SnapshotLayout.ReadablePlanSchemas.Contains(schema))
+        {
+            throw new SnapshotFormatException(SnapshotFormatException.UnknownSchemaCode, planPath, 1,
+                $"Unknown schema '{schema}'; this version reads {string.Join(" and ", SnapshotLayout.ReadablePlanSchemas.Select(x => $"'{x}'"))}. Update BenchmarkAgent.Sdk, or delete the file and run 'dotnet build' to regenerate.");
+        }
+
+        string? fingerprint = root.TryGetProperty("fingerprint", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        int generation = root.TryGetProperty("generation", out var g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : 0;
+        var history = new List<GenerationRecord>();
+        if (root.TryGetProperty("history", out var h) && h.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in h.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
+            {
+                history.Add(new GenerationRecord(
+                    Int(entry, "generation"),
+                    entry.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.String ? seed.GetString()! : string.Empty,
+                    entry.TryGetProperty("fraction", out var fraction) && fraction.ValueKind == JsonValueKind.Number ? fraction.GetDouble() : 0,
+                    Int(entry, "rotated"),
+                    Int(entry, "kept"),
+                    Int(entry, "edited"),
+                    Int(entry, "excluded")));
+            }
+        }
+
+        return new SnapshotPlanInfo(fingerprint, generation, history);
+    }
+
+    private static int Int(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
 
     private static BenchmarkItem ReadItem(string path, string text, JsonElement element, int ordinal)
     {
@@ -99,7 +153,42 @@ public static class SnapshotReader
                 p.TryGetProperty("transformations", out var tr) && tr.ValueKind == JsonValueKind.Array ? tr.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
                 p.TryGetProperty("checks", out var checks) ? (checks.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
             : new ItemProvenance("manual", string.Empty, 0, 0, [], []);
-        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance);
+        int generation = 0;
+        string? contentHash = null;
+        if (p.ValueKind == JsonValueKind.Object)
+        {
+            provenance = provenance with
+            {
+                RecordHash = p.TryGetProperty("recordHash", out var record) && record.ValueKind == JsonValueKind.String ? record.GetString() : null,
+            };
+            generation = p.TryGetProperty("generation", out var gen) && gen.ValueKind == JsonValueKind.Number && gen.TryGetInt32(out int n) && n >= 0
+                ? n
+                : 0;
+            contentHash = p.TryGetProperty("contentHash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
+        }
+
+        var curation = new ItemCuration(
+            generation,
+            contentHash,
+            Flag(path, line, element, "edited", where),
+            Flag(path, line, element, "excluded", where),
+            element.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
+        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance) { Curation = curation };
+    }
+
+    private static bool Flag(string path, int line, JsonElement element, string property, string where)
+    {
+        if (!element.TryGetProperty(property, out var value))
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new SnapshotFormatException(path, line, $"{where}: '{property}' must be true or false."),
+        };
     }
 
     private static string ReadText(string path, int line, JsonElement element, string property, string where)
@@ -130,10 +219,10 @@ public static class SnapshotReader
 
     private static JsonDocument Parse(string path, string text)
     {
-        if (text.Contains("\n<<<<<<< ", StringComparison.Ordinal) || text.StartsWith("<<<<<<< ", StringComparison.Ordinal))
+        if (ConflictMarkerLine(text) is int markerLine)
         {
-            int index = text.IndexOf("<<<<<<< ", StringComparison.Ordinal);
-            throw new SnapshotFormatException(path, text[..index].Count(ch => ch == '\n') + 1, "The file contains merge-conflict markers. Resolve the conflict, or delete the file and run 'dotnet build' to regenerate.");
+            throw new SnapshotFormatException(SnapshotFormatException.ConflictMarkersCode, path, markerLine,
+                "The file contains merge-conflict markers. Resolve the conflict (keep one side of every item), or delete the file and run 'dotnet build' to regenerate.");
         }
 
         try
@@ -144,6 +233,33 @@ public static class SnapshotReader
         {
             throw new SnapshotFormatException(path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message, ex);
         }
+    }
+
+    /// <summary>The 1-based line of the first merge-conflict marker line, or null when there is none.</summary>
+    private static int? ConflictMarkerLine(string text)
+    {
+        int line = 1;
+        int start = 0;
+        while (start <= text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            var current = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd('\r');
+            if (current.StartsWith("<<<<<<< ") || current.StartsWith(">>>>>>> ") || current.StartsWith("||||||| ") ||
+                current is "<<<<<<<" or ">>>>>>>" or "=======")
+            {
+                return line;
+            }
+
+            if (end < 0)
+            {
+                return null;
+            }
+
+            start = end + 1;
+            line++;
+        }
+
+        return null;
     }
 
     private static int LineOf(string text, string id, int occurrence = 1)

@@ -35,6 +35,7 @@ public static class SnapshotWriter
             writer.WriteString("engine", InputFingerprint.EngineVersion);
             writer.WriteString("backbone", plan.Backbone);
             writer.WriteString("fingerprint", snapshot.Fingerprint);
+            writer.WriteNumber("generation", snapshot.Generation);
             writer.WriteStartArray("warnings");
             foreach (string warning in plan.Warnings)
             {
@@ -101,6 +102,21 @@ public static class SnapshotWriter
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("history");
+            foreach (var record in snapshot.History)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("generation", record.Generation);
+                writer.WriteString("seed", record.Seed);
+                writer.WriteNumber("fraction", Math.Round(record.Fraction, 4));
+                writer.WriteNumber("rotated", record.Rotated);
+                writer.WriteNumber("kept", record.Kept);
+                writer.WriteNumber("edited", record.Edited);
+                writer.WriteNumber("excluded", record.Excluded);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         });
     }
@@ -162,12 +178,28 @@ public static class SnapshotWriter
         }
 
         writer.WriteEndObject();
+        var curation = item.Curation;
+        if (curation.Excluded)
+        {
+            writer.WriteBoolean("excluded", true);
+            if (!string.IsNullOrWhiteSpace(curation.Reason))
+            {
+                writer.WriteString("reason", curation.Reason);
+            }
+        }
+
+        if (curation.Edited)
+        {
+            writer.WriteBoolean("edited", true);
+        }
+
         var p = item.Provenance;
         writer.WriteStartObject("provenance");
         writer.WriteString("source", p.Source);
         writer.WriteString("seed", p.Seed);
         writer.WriteNumber("index", p.Index);
         writer.WriteNumber("attempt", p.Attempt);
+        writer.WriteNumber("generation", curation.Generation);
         if (p.Transformations.Count > 0)
         {
             writer.WriteStartArray("transformations");
@@ -179,7 +211,13 @@ public static class SnapshotWriter
             writer.WriteEndArray();
         }
 
+        if (p.RecordHash is not null)
+        {
+            writer.WriteString("recordHash", p.RecordHash);
+        }
+
         writer.WriteString("checks", string.Join(",", p.Checks));
+        writer.WriteString("contentHash", ItemContent.GeneratedHash(item));
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -27,12 +27,12 @@ public sealed class SnapshotReaderErrorTests : IDisposable
         return text[..index].Count(c => c == '\n') + 1;
     }
 
-    private SnapshotFormatException ReadError(string text)
+    private SnapshotFormatException ReadError(string text, string code = "BA0201")
     {
         string path = _dir.File("items.json");
         File.WriteAllText(path, text);
         var ex = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.ReadItems(path));
-        Assert.Equal("BA0201", ex.Code);
+        Assert.Equal(code, ex.Code);
         Assert.Equal(path, ex.File);
         Assert.StartsWith($"{path}({ex.Line}): ", ex.Message);
         return ex;
@@ -46,7 +46,7 @@ public sealed class SnapshotReaderErrorTests : IDisposable
         int split = ours.IndexOf("    {\n      \"id\"", StringComparison.Ordinal);
         string conflicted = ours[..split] + "<<<<<<< HEAD\n" + ours[split..] + "=======\n" + theirs[split..] + ">>>>>>> other\n";
 
-        var ex = ReadError(conflicted);
+        var ex = ReadError(conflicted, "BA0202");
 
         Assert.Equal(LineOf(conflicted, "<<<<<<< HEAD"), ex.Line);
         Assert.True(ex.Line > 1);
@@ -56,7 +56,7 @@ public sealed class SnapshotReaderErrorTests : IDisposable
     [Fact]
     public void Merge_conflict_marker_on_the_first_line_is_line_one()
     {
-        var ex = ReadError("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n");
+        var ex = ReadError("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n", "BA0202");
 
         Assert.Equal(1, ex.Line);
     }
@@ -79,8 +79,8 @@ public sealed class SnapshotReaderErrorTests : IDisposable
     public void Trailing_comma_is_invalid_json_on_its_line()
     {
         string text = ValidText(Item("aaaaaaaaaa"));
-        int line = LineOf(text, "\"checks\": \"schema\"");
-        string broken = ReplaceLine(text, line, "        \"checks\": \"schema\",");
+        int line = LineOf(text, "\"contentHash\":");
+        string broken = ReplaceLine(text, line, text.Split('\n')[line - 1] + ",");
 
         var ex = ReadError(broken);
 
@@ -92,7 +92,7 @@ public sealed class SnapshotReaderErrorTests : IDisposable
     {
         string text = ValidText(Item("aaaaaaaaaa"), Item("cccccccccc", "Other prompt"), Item("aaaaaaaaaa", "Third prompt"));
 
-        var ex = ReadError(text);
+        var ex = ReadError(text, "BA0203");
 
         Assert.Contains("Duplicate item id 'aaaaaaaaaa'", ex.Detail);
         Assert.Equal(LineOf(text, "\"id\": \"aaaaaaaaaa\"", 2), ex.Line);
@@ -103,7 +103,7 @@ public sealed class SnapshotReaderErrorTests : IDisposable
     {
         string text = ValidText(Item("aaaaaaaaaa")).Replace(SnapshotLayout.ItemsSchema, "benchagent/items@99", StringComparison.Ordinal);
 
-        var ex = ReadError(text);
+        var ex = ReadError(text, "BA0205");
 
         Assert.Equal(1, ex.Line);
         Assert.Contains("Unknown schema 'benchagent/items@99'", ex.Detail);
@@ -167,6 +167,45 @@ public sealed class SnapshotReaderErrorTests : IDisposable
         var ex = ReadError(string.Join('\n', lines));
 
         Assert.Contains("has no 'prompt'", ex.Detail);
+    }
+
+    [Fact]
+    public void A_lone_conflict_marker_left_after_a_bad_merge_is_reported_on_its_line()
+    {
+        string text = ValidText(Item("aaaaaaaaaa"), Item("bbbbbbbbbb", "Second prompt"));
+        int line = LineOf(text, "\"id\": \"bbbbbbbbbb\"");
+        var lines = text.Split('\n').ToList();
+        lines.Insert(line - 1, ">>>>>>> feature/more-items");
+
+        var ex = ReadError(string.Join('\n', lines), "BA0202");
+
+        Assert.Equal(line, ex.Line);
+    }
+
+    [Fact]
+    public void A_non_boolean_curation_flag_is_malformed_on_the_item_line()
+    {
+        string text = ValidText(Item("aaaaaaaaaa"), Item("bbbbbbbbbb", "Second prompt"));
+        int line = LineOf(text, "\"id\": \"bbbbbbbbbb\"");
+        string broken = ReplaceLine(text, line, "      \"id\": \"bbbbbbbbbb\", \"excluded\": \"yes\",");
+
+        var ex = ReadError(broken);
+
+        Assert.Equal(line, ex.Line);
+        Assert.Contains("'excluded' must be true or false", ex.Detail);
+    }
+
+    [Fact]
+    public void Unknown_plan_schema_is_BA0205_on_line_one()
+    {
+        string path = _dir.File("plan.json");
+        File.WriteAllText(path, "{\n  \"schema\": \"benchagent/plan@7\",\n  \"fingerprint\": \"x\"\n}\n");
+
+        var ex = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.ReadPlanInfo(path));
+
+        Assert.Equal("BA0205", ex.Code);
+        Assert.Equal(1, ex.Line);
+        Assert.Contains("benchagent/plan@7", ex.Detail);
     }
 
     private static string ReplaceLine(string text, int line, string replacement)

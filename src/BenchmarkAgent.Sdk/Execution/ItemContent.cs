@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace BenchmarkAgent.Execution;
+
+/// <summary>The reviewable content of an item (prompt, choices, answer) and its hash, which detects a reviewer's edit.</summary>
+public static class ItemContent
+{
+    /// <summary>
+    /// 16 hex digits of SHA-256 over the prompt (line endings normalised), the choices and the answer. Provenance, id and
+    /// curation flags are not content.
+    /// </summary>
+    public static string Hash(BenchmarkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return StableHash.Hex(
+            16,
+            item.Prompt.Replace("\r\n", "\n", StringComparison.Ordinal),
+            string.Join("\u001f", item.Choices),
+            item.Answer.Type.ToString(),
+            item.Answer.Value,
+            item.Answer.Tolerance.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The hash of the item as generated: the recorded one, or the current content's for an item that records none.</summary>
+    public static string GeneratedHash(BenchmarkItem item) => item.Curation.ContentHash ?? Hash(item);
+
+    /// <summary>True when a reviewer changed the item's content since it was generated (recorded or not yet recorded).</summary>
+    public static bool IsEdited(BenchmarkItem item) => item.Curation.Edited || GeneratedHash(item) != Hash(item);
+}

@@ -1,0 +1,7 @@
+namespace BenchmarkAgent.Snapshots;
+
+/// <summary>What regeneration reads back from an existing <c>plan.json</c>.</summary>
+/// <param name="Fingerprint">The recorded input fingerprint, if any.</param>
+/// <param name="Generation">The current generation (0 for schema @1 and for a snapshot never refreshed).</param>
+/// <param name="History">The refreshes so far, oldest first.</param>
+public sealed record SnapshotPlanInfo(string? Fingerprint, int Generation, IReadOnlyList<GenerationRecord> History);
