@@ -60,7 +60,7 @@ public sealed class BenchmarkExecutor
     /// <param name="index">The position in the subtask's stream (0-based).</param>
     /// <param name="generation">
     /// The stream: 0 is the first generation, seeded by (seed, subtask, index, attempt); generation n &gt; 0 (the n-th
-    /// refresh) is seeded by (seed, "generation", n, subtask, index, attempt), so it holds fresh items with fresh ids.
+    /// refresh) is seeded by (<see cref="GenerationSeed"/>(seed, n), subtask, index, attempt), so it holds fresh items with fresh ids.
     /// </param>
     /// <param name="context">What was accepted so far (duplicate detection).</param>
     public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context)
@@ -73,14 +73,17 @@ public sealed class BenchmarkExecutor
         var realiser = plan.Datasets.TryGetValue(subtask.Name, out var dataset)
             ? DatasetRealiser(subtask, dataset)
             : FamilyRealiser(subtask);
-        return Realise(plan.Request, subtask, index, generation, context, realiser);
+        return RealiseAttempts(plan.Request, subtask, index, generation, context, realiser);
     }
 
     /// <summary>The seed of one attempt at one position of one generation's stream.</summary>
     public static ulong PositionSeed(int benchmarkSeed, string subtask, int index, int attempt, int generation = 0) =>
         generation == 0
             ? StableHash.Seed(benchmarkSeed, subtask, index, attempt)
-            : StableHash.Seed(benchmarkSeed, "generation", generation, subtask, index, attempt);
+            : StableHash.Seed(GenerationSeed(benchmarkSeed, generation), subtask, index, attempt);
+
+    /// <summary>The seed of the n-th refresh's stream, derived from (benchmark seed, n).</summary>
+    public static ulong GenerationSeed(int benchmarkSeed, int generation) => StableHash.Seed(benchmarkSeed, "generation", generation);
 
     private SubtaskReport ExecuteSubtask(
         BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken) =>
@@ -98,7 +101,7 @@ public sealed class BenchmarkExecutor
         for (int index = 0; index < subtask.Quota; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Realise(request, subtask, index, generation: 0, context, realiser);
+            var result = RealiseAttempts(request, subtask, index, generation: 0, context, realiser);
             rejected += result.Rejected;
             foreach (var (check, count) in result.RejectionsByCheck)
             {
@@ -119,7 +122,7 @@ public sealed class BenchmarkExecutor
     /// <summary>One attempt: the item (or a rejection as (check, message)) for a seed at a position.</summary>
     private delegate (BenchmarkItem? Item, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
 
-    private PositionResult Realise(
+    private PositionResult RealiseAttempts(
         BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser)
     {
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
