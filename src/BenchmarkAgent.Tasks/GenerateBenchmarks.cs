@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Tasks;
 /// item writes nothing), skips fresh snapshots, and in locked mode fails on stale ones instead of
 /// regenerating.
 /// </summary>
-public sealed class GenerateBenchmarks : MSBuildTask
+public sealed partial class GenerateBenchmarks : MSBuildTask
 {
     /// <summary>The <c>GeneratedBenchmark</c> items.</summary>
     [Required]
@@ -37,8 +37,18 @@ public sealed class GenerateBenchmarks : MSBuildTask
     /// <summary>The largest quota accepted.</summary>
     public int MaxQuota { get; set; } = 10_000;
 
-    /// <summary><c>generate</c> (default), <c>plan</c> (plan only, write nothing) or <c>refresh</c> (regenerate even fresh snapshots).</summary>
+    /// <summary>
+    /// <c>generate</c> (default), <c>plan</c> (plan only, write nothing), <c>refresh</c> (rotate <see cref="RefreshFraction"/>
+    /// of each subtask's items to a new generation, even in fresh snapshots) or <c>changes</c> (regenerate in memory and
+    /// summarise what would change; writes only <see cref="ChangesFile"/>).
+    /// </summary>
     public string Mode { get; set; } = "generate";
+
+    /// <summary>For <c>refresh</c>: the share of each subtask's rotatable items replaced, 0 &lt; f &lt;= 1 (default 0.25).</summary>
+    public string RefreshFraction { get; set; } = string.Empty;
+
+    /// <summary>For <c>changes</c>: where the Markdown change summary is written; nothing is written when empty.</summary>
+    public string ChangesFile { get; set; } = string.Empty;
 
     /// <summary>The names of the benchmarks this run (re)generated.</summary>
     [Output]
@@ -47,10 +57,16 @@ public sealed class GenerateBenchmarks : MSBuildTask
     /// <inheritdoc />
     public override bool Execute()
     {
-        if (Mode is not ("generate" or "plan" or "refresh"))
+        if (Mode is not ("generate" or "plan" or "refresh" or "changes"))
         {
             Log.LogError(null, ErrorCodes.GenerationFailed, null, ProjectFile, 0, 0, 0, 0,
-                "BenchmarkAgentMode '{0}' is not supported; use generate, plan or refresh.", Mode);
+                "BenchmarkAgentMode '{0}' is not supported; use generate, plan, refresh or changes.", Mode);
+            return false;
+        }
+
+        double fraction = 0;
+        if (Mode == "refresh" && !TryParseFraction(out fraction))
+        {
             return false;
         }
 
@@ -71,6 +87,7 @@ public sealed class GenerateBenchmarks : MSBuildTask
 
         var generator = new BenchmarkGenerator();
         var generated = new List<ITaskItem>();
+        var diffs = new List<SnapshotDiff>();
         foreach (var request in requests)
         {
             if (Mode == "plan")
@@ -101,11 +118,31 @@ public sealed class GenerateBenchmarks : MSBuildTask
                 recorded = null;
             }
 
+            if (Mode == "changes")
+            {
+                if (TryLoadExisting(generator, request, out var committed) && TryRegenerate(generator, request, committed, 0) is { } regenerated)
+                {
+                    diffs.Add(LogChanges(request, committed, regenerated));
+                }
+
+                continue;
+            }
+
             bool fresh = recorded == fingerprint && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name));
+            ExistingSnapshot? existing = null;
             if (fresh && Mode != "refresh")
             {
-                Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date.", request.Name);
-                continue;
+                // Fresh, but a reviewer may have edited or excluded items: check their work, and apply it unless locked.
+                if (!TryLoadExisting(generator, request, out existing))
+                {
+                    continue;
+                }
+
+                if (Locked || existing is null || !existing.HasPendingCuration(request.Quota))
+                {
+                    Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date.", request.Name);
+                    continue;
+                }
             }
 
             if (Locked)
@@ -127,17 +164,23 @@ public sealed class GenerateBenchmarks : MSBuildTask
                 continue;
             }
 
-            if (Generate(generator, request, strict.Contains(request.Name)))
+            if ((existing is not null || TryLoadExisting(generator, request, out existing)) &&
+                Generate(generator, request, strict.Contains(request.Name), existing, fraction))
             {
                 generated.Add(new TaskItem(request.Name));
             }
         }
 
         Generated = generated.ToArray();
+        if (Mode == "changes" && !Log.HasLoggedErrors && ChangesFile.Length > 0)
+        {
+            WriteChanges(diffs);
+        }
+
         return !Log.HasLoggedErrors;
     }
 
-    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request, bool strict)
+    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request, bool strict, ExistingSnapshot? existing, double fraction)
     {
         if (strict)
         {
@@ -160,19 +203,8 @@ public sealed class GenerateBenchmarks : MSBuildTask
         }
 
         var stopwatch = Stopwatch.StartNew();
-        BenchmarkSnapshot snapshot;
-        try
+        if (TryRegenerate(generator, request, existing, fraction) is not { } snapshot)
         {
-            snapshot = generator.Generate(request);
-        }
-        catch (QuotaShortfallException ex)
-        {
-            Log.LogError(null, ErrorCodes.QuotaShortfall, null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
-            return false;
-        }
-        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException)
-        {
-            LogPlanFailure(request, ex);
             return false;
         }
 
@@ -192,6 +224,14 @@ public sealed class GenerateBenchmarks : MSBuildTask
             string.Join(", ", snapshot.Plan.Subtasks.Select(s => $"{s.Name} x{s.Quota}")),
             stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
             SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
+        if (fraction > 0 && snapshot.History.Count > 0 && snapshot.History[^1] is { } refresh && refresh.Generation == snapshot.Generation)
+        {
+            Log.LogMessage(
+                MessageImportance.High,
+                "BenchmarkAgent: refreshed '{0}' to generation {1}: {2} rotated, {3} kept, {4} edited, {5} excluded.",
+                request.Name, refresh.Generation, refresh.Rotated, refresh.Kept, refresh.Edited, refresh.Excluded);
+        }
+
         return true;
     }
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace BenchmarkAgent.Snapshots;
+
+/// <summary>Renders <see cref="SnapshotDiff"/>s as a Markdown change summary for a pull request, and as log lines.</summary>
+public static class SnapshotDiffMarkdown
+{
+    /// <summary>The Markdown document: one section per benchmark with a per-subtask table and the ids that changed.</summary>
+    public static string Render(IReadOnlyList<SnapshotDiff> diffs)
+    {
+        ArgumentNullException.ThrowIfNull(diffs);
+        var text = new StringBuilder();
+        text.Append("# Benchmark snapshot changes\n");
+        foreach (var diff in diffs)
+        {
+            text.Append('\n').Append("## ").Append(diff.Benchmark).Append("\n\n");
+            if (!diff.HasChanges)
+            {
+                text.Append("No changes (").Append(Count(diff.Subtasks.Sum(s => s.Unchanged))).Append(" items unchanged).\n");
+                continue;
+            }
+
+            text.Append("| subtask | added | removed | edited | unchanged |\n|---|---:|---:|---:|---:|\n");
+            foreach (var s in diff.Subtasks)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {s.Subtask} | {s.Added.Count} | {s.Removed.Count} | {s.Edited.Count} | {s.Unchanged} |\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture,
+                $"| **total** | {diff.Subtasks.Sum(s => s.Added.Count)} | {diff.Subtasks.Sum(s => s.Removed.Count)} | {diff.Subtasks.Sum(s => s.Edited.Count)} | {diff.Subtasks.Sum(s => s.Unchanged)} |\n");
+            foreach (var s in diff.Subtasks.Where(s => s.HasChanges))
+            {
+                text.Append('\n').Append("- ").Append(s.Subtask).Append(':');
+                AppendIds(text, "added", s.Added);
+                AppendIds(text, "removed", s.Removed);
+                AppendIds(text, "edited", s.Edited);
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line per subtask: <c>subtask: +added -removed ~edited =unchanged</c>.</summary>
+    public static IReadOnlyList<string> Summary(SnapshotDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return diff.Subtasks
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Subtask}: +{s.Added.Count} added, -{s.Removed.Count} removed, ~{s.Edited.Count} edited, {s.Unchanged} unchanged"))
+            .ToList();
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static void AppendIds(StringBuilder text, string label, IReadOnlyList<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            text.Append(' ').Append(label).Append(' ').Append(string.Join(", ", ids.Select(id => $"`{id}`"))).Append(';');
+        }
+    }
+}
