@@ -36,6 +36,10 @@ public sealed class BenchmarkCatalog
         Items(benchmark).FirstOrDefault(i => i.Id == itemId)
         ?? throw new InvalidOperationException($"Benchmark '{benchmark}' has no item '{itemId}'. Rebuild the project so the snapshot is copied to the output folder.");
 
+    /// <summary>Reads a snapshot's items without those a reviewer excluded: excluded items stay in the file but never become test cases.</summary>
+    internal static IReadOnlyList<BenchmarkItem> ReadRunnableItems(string itemsPath) =>
+        SnapshotReader.ReadItems(itemsPath).Where(i => !i.Curation.Excluded).ToList();
+
     private static BenchmarkCatalog Load(Assembly assembly)
     {
         var items = new Dictionary<string, IReadOnlyList<BenchmarkItem>>(StringComparer.Ordinal);
@@ -46,7 +50,7 @@ public sealed class BenchmarkCatalog
             string path = Path.Combine(baseDirectory, attribute.SnapshotDirectory, SnapshotLayout.ItemsFileName);
             try
             {
-                items[attribute.Name] = SnapshotReader.ReadItems(path);
+                items[attribute.Name] = ReadRunnableItems(path);
             }
             catch (Exception ex) when (ex is SnapshotFormatException or IOException)
             {
