@@ -29,13 +29,13 @@ public static class SnapshotDiffMarkdown
 
             text.Append(CultureInfo.InvariantCulture,
                 $"| **total** | {diff.Subtasks.Sum(s => s.Added.Count)} | {diff.Subtasks.Sum(s => s.Removed.Count)} | {diff.Subtasks.Sum(s => s.Edited.Count)} | {diff.Subtasks.Sum(s => s.Unchanged)} |\n");
+            text.Append('\n');
             foreach (var s in diff.Subtasks.Where(s => s.HasChanges))
             {
-                text.Append('\n').Append("- ").Append(s.Subtask).Append(':');
-                AppendIds(text, "added", s.Added);
-                AppendIds(text, "removed", s.Removed);
-                AppendIds(text, "edited", s.Edited);
-                text.Append('\n');
+                var parts = new[] { ("added", s.Added), ("removed", s.Removed), ("edited", s.Edited) }
+                    .Where(p => p.Item2.Count > 0)
+                    .Select(p => p.Item1 + " " + string.Join(", ", p.Item2.Select(id => $"`{id}`")));
+                text.Append("- ").Append(s.Subtask).Append(": ").Append(string.Join("; ", parts)).Append('\n');
             }
         }
 
@@ -52,12 +52,4 @@ public static class SnapshotDiffMarkdown
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static void AppendIds(StringBuilder text, string label, IReadOnlyList<string> ids)
-    {
-        if (ids.Count > 0)
-        {
-            text.Append(' ').Append(label).Append(' ').Append(string.Join(", ", ids.Select(id => $"`{id}`"))).Append(';');
-        }
-    }
 }

@@ -47,7 +47,7 @@ public sealed class SnapshotDiffTests
             "| subtask | added | removed | edited | unchanged |\n|---|---:|---:|---:|---:|\n" +
             "| alpha | 1 | 1 | 1 | 0 |\n" +
             "| **total** | 1 | 1 | 1 | 0 |\n\n" +
-            "- alpha: added `a9`; removed `a2`; edited `a1`;\n\n" +
+            "- alpha: added `a9`; removed `a2`; edited `a1`\n\n" +
             "## Quiet\n\nNo changes (1 items unchanged).\n",
             markdown);
         Assert.Equal(["alpha: +1 added, -1 removed, ~1 edited, 0 unchanged"], SnapshotDiffMarkdown.Summary(diff));
