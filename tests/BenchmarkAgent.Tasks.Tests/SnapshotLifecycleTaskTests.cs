@@ -212,4 +212,28 @@ public sealed class SnapshotLifecycleTaskTests : IDisposable
         Assert.Equal(LineOf(text, $"\"id\": \"{items[4].Id}\""), duplicate.LineNumber);
         Assert.Equal(duplicated, File.ReadAllText(ItemsPath));
     }
+
+    [Fact]
+    public void Deleting_a_broken_plan_regenerates_it_and_keeps_the_reviewed_items()
+    {
+        Assert.True(Run().Ok);
+        var target = SnapshotReader.ReadItems(ItemsPath)[0];
+        string text = File.ReadAllText(ItemsPath);
+        File.WriteAllText(ItemsPath, text.Replace($"\"id\": \"{target.Id}\",", $"\"id\": \"{target.Id}\",\n      \"excluded\": true,", StringComparison.Ordinal));
+        File.WriteAllText(PlanPath, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n");
+
+        var (broken, engine) = Run();
+        Assert.False(broken);
+        Assert.Equal("BA0202", Assert.Single(engine.Errors).Code);
+        Assert.Equal(PlanPath, engine.Errors[0].File);
+
+        File.Delete(PlanPath);
+        var (ok, engine2) = Run();
+
+        Assert.True(ok, string.Join("\n", engine2.Errors.Select(e => e.Message)));
+        var items = SnapshotReader.ReadItems(ItemsPath);
+        Assert.True(Assert.Single(items, i => i.Id == target.Id).Curation.Excluded);
+        Assert.Equal(12, items.Count(i => !i.Curation.Excluded));
+        Assert.True(File.Exists(PlanPath));
+    }
 }

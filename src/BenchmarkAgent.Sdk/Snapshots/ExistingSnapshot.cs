@@ -6,18 +6,20 @@ namespace BenchmarkAgent.Snapshots;
 public sealed record ExistingSnapshot(SnapshotItemsFile Items, SnapshotPlanInfo Plan)
 {
     /// <summary>
-    /// Reads the snapshot of <paramref name="name"/> under <paramref name="root"/>; <see langword="null"/> when either file is
-    /// missing (then there is nothing to keep).
+    /// Reads the snapshot of <paramref name="name"/> under <paramref name="root"/>; <see langword="null"/> when there is no
+    /// items file (then there is nothing to keep). Without a plan file (deleted to get past a broken one) the items are
+    /// still kept, as generation 0 without history.
     /// </summary>
     /// <exception cref="SnapshotFormatException">A file is malformed, conflicted, has duplicate ids or an unknown schema.</exception>
     public static ExistingSnapshot? Load(string root, string name)
     {
         string itemsPath = SnapshotLayout.ItemsPath(root, name);
-        if (!File.Exists(itemsPath) || SnapshotReader.ReadPlanInfo(SnapshotLayout.PlanPath(root, name)) is not { } plan)
+        if (!File.Exists(itemsPath))
         {
             return null;
         }
 
+        var plan = SnapshotReader.ReadPlanInfo(SnapshotLayout.PlanPath(root, name)) ?? new SnapshotPlanInfo(null, 0, []);
         return new ExistingSnapshot(SnapshotReader.ReadItemsFile(itemsPath), plan);
     }
 
