@@ -86,7 +86,8 @@ public sealed class BenchmarkGenerator
                 Excluded: items.Count(i => i.Curation.Excluded))];
         }
 
-        return new BenchmarkSnapshot(plan, result.Reports, InputFingerprint.Compute(request), result.Items)
+        var reports = existing is null ? result.Reports : result.Reports.Select(r => WithEarlierRejections(r, existing.Plan)).ToList();
+        return new BenchmarkSnapshot(plan, reports, InputFingerprint.Compute(request), result.Items)
         {
             Generation = generation,
             History = history,
@@ -119,6 +120,26 @@ public sealed class BenchmarkGenerator
                     $"Item '{item.Id}' was edited and its answer '{item.Answer.Value}' fails the {family.Card.Id} checker ({verdict.Detail}). Make the answer match the edited question, or undo the edit.");
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the rejections recorded for a surviving subtask to this run's, so the quality summary counts every candidate
+    /// verified for the items on disk (a regeneration that generates nothing leaves it unchanged).
+    /// </summary>
+    private static SubtaskReport WithEarlierRejections(SubtaskReport report, SnapshotPlanInfo earlier)
+    {
+        if (!earlier.Quality.TryGetValue(report.Subtask, out var old))
+        {
+            return report;
+        }
+
+        var byCheck = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (check, count) in old.RejectionsByCheck.Concat(report.RejectionsByCheck))
+        {
+            byCheck[check] = byCheck.GetValueOrDefault(check) + count;
+        }
+
+        return report with { Rejected = old.Rejected + report.Rejected, RejectionsByCheck = byCheck };
     }
 
     /// <summary>A dataset item is current while its record exists with the content it was derived from.</summary>

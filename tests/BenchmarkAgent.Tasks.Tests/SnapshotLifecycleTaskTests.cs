@@ -236,4 +236,34 @@ public sealed class SnapshotLifecycleTaskTests : IDisposable
         Assert.Equal(12, items.Count(i => !i.Curation.Excluded));
         Assert.True(File.Exists(PlanPath));
     }
+
+    [Fact]
+    public void A_consistent_hand_edit_is_kept_by_the_next_build_which_adds_only_the_edited_mark()
+    {
+        Assert.True(Run().Ok);
+        var target = SnapshotReader.ReadItems(ItemsPath)[1];
+        string firstLine = target.Prompt.Split('\n')[0];
+        byte[] plan = File.ReadAllBytes(PlanPath);
+        string original = File.ReadAllText(ItemsPath);
+        string edited = original.Replace(JsonSerializer.Serialize(firstLine), JsonSerializer.Serialize(firstLine + " The weather is fine."), StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+        File.WriteAllText(ItemsPath, edited);
+
+        var (ok, engine) = Run();
+
+        Assert.True(ok, string.Join("\n", engine.Errors.Select(e => e.Message)));
+        string after = File.ReadAllText(ItemsPath);
+        var item = Assert.Single(SnapshotReader.ReadItems(ItemsPath), i => i.Id == target.Id);
+        Assert.EndsWith("The weather is fine.", item.Prompt.Split('\n')[0], StringComparison.Ordinal);
+        Assert.True(item.Curation.Edited);
+        // Against the reviewer's file, the build added exactly one line: the edited mark.
+        var editedLines = edited.Split('\n');
+        var afterLines = after.Split('\n').ToList();
+        int added = afterLines.FindIndex(l => l.Trim() == "\"edited\": true,");
+        Assert.True(added > 0);
+        afterLines.RemoveAt(added);
+        Assert.Equal(editedLines, afterLines);
+        // The plan, quality summary included, is untouched.
+        Assert.Equal(plan, File.ReadAllBytes(PlanPath));
+    }
 }

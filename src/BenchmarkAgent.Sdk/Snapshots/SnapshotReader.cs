@@ -106,7 +106,29 @@ public static class SnapshotReader
             }
         }
 
-        return new SnapshotPlanInfo(fingerprint, generation, history);
+        var quality = new Dictionary<string, SubtaskReport>(StringComparer.Ordinal);
+        if (root.TryGetProperty("subtasks", out var subtasks) && subtasks.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var subtask in subtasks.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
+            {
+                if (subtask.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
+                    subtask.TryGetProperty("quality", out var q) && q.ValueKind == JsonValueKind.Object)
+                {
+                    var byCheck = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    if (q.TryGetProperty("rejectionsByCheck", out var checks) && checks.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var check in checks.EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.Number && c.Value.TryGetInt32(out _)))
+                        {
+                            byCheck[check.Name] = check.Value.GetInt32();
+                        }
+                    }
+
+                    quality[name.GetString()!] = new SubtaskReport(name.GetString()!, Int(q, "accepted"), Int(q, "rejected"), byCheck);
+                }
+            }
+        }
+
+        return new SnapshotPlanInfo(fingerprint, generation, history) { Quality = quality };
     }
 
     private static int Int(JsonElement element, string property) =>

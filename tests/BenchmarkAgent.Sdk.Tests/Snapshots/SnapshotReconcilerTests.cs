@@ -51,6 +51,9 @@ public sealed class SnapshotReconcilerTests : IDisposable
         }
 
         Assert.Equal(60, grown.Items.Select(i => i.Id).Distinct().Count());
+        // Growing adds this run's rejections to the recorded ones: the same summary as generating 60 at once.
+        var fresh60 = Generator.Generate(Request(60), Token);
+        Assert.Equal(fresh60.Reports.Select(r => (r.Subtask, r.Accepted, r.Rejected)), grown.Reports.Select(r => (r.Subtask, r.Accepted, r.Rejected)));
     }
 
     [Fact]
@@ -204,6 +207,7 @@ public sealed class SnapshotReconcilerTests : IDisposable
         var again = Generator.Regenerate(Request(40), existing, cancellationToken: Token);
 
         Assert.Equal(SnapshotWriter.ItemsBytes("Bench", snapshot.Items), SnapshotWriter.ItemsBytes("Bench", again.Items));
+        Assert.Equal(SnapshotWriter.PlanBytes(snapshot), SnapshotWriter.PlanBytes(again));
         Assert.False(existing.HasPendingCuration(40));
     }
 
