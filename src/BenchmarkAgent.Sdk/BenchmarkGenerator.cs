@@ -26,10 +26,14 @@ public sealed class BenchmarkGenerator
     public BenchmarkPlan Plan(BenchmarkRequest request) => _planner.Plan(request);
 
     /// <summary>Plans and generates <paramref name="request"/>.</summary>
-    public BenchmarkSnapshot Generate(BenchmarkRequest request, CancellationToken cancellationToken = default)
+    public BenchmarkSnapshot Generate(BenchmarkRequest request, CancellationToken cancellationToken = default) =>
+        Generate(request, journal: null, cancellationToken);
+
+    /// <summary>Plans and generates <paramref name="request"/>, resuming from (and recording into) <paramref name="journal"/>.</summary>
+    public BenchmarkSnapshot Generate(BenchmarkRequest request, IItemJournal? journal, CancellationToken cancellationToken = default)
     {
         var plan = _planner.Plan(request);
-        var result = _executor.Execute(plan, cancellationToken);
+        var result = _executor.Execute(plan, journal, cancellationToken);
         return new BenchmarkSnapshot(plan, result.Reports, InputFingerprint.Compute(request), result.Items);
     }
 }

@@ -30,6 +30,15 @@ public static class ErrorCodes
     /// <summary>Locked mode and the snapshot is stale.</summary>
     public const string StaleSnapshotLocked = "BA0102";
 
+    /// <summary>Another build held the project's generation lock for longer than <c>BenchmarkAgentLockTimeoutSeconds</c>.</summary>
+    public const string GenerationLockTimeout = "BA0250";
+
+    /// <summary><c>BenchmarkAgentLockTimeoutSeconds</c> is not a whole number of seconds in range.</summary>
+    public const string InvalidLockTimeout = "BA0251";
+
+    /// <summary>The generation lock or a resume journal under <c>obj/benchagent/</c> cannot be created or opened.</summary>
+    public const string IntermediateFileFailed = "BA0252";
+
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";
 

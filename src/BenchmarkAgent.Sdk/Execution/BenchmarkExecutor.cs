@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Execution;
 /// The sample at position <c>i</c> of a subtask is seeded by (benchmark seed, subtask, i, attempt) only,
 /// so growing the quota keeps every existing item and adds new ones after them.
 /// </remarks>
-public sealed class BenchmarkExecutor
+public sealed partial class BenchmarkExecutor
 {
     /// <summary>How many candidates one item position may consume before the subtask is declared short.</summary>
     public const int MaxAttemptsPerItem = 20;
@@ -35,7 +35,15 @@ public sealed class BenchmarkExecutor
     }
 
     /// <summary>Generates and verifies the items of <paramref name="plan"/>.</summary>
-    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default)
+    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default) =>
+        Execute(plan, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Generates and verifies the items of <paramref name="plan"/>, resuming from <paramref name="journal"/>: a position
+    /// the journal holds is re-verified and reused instead of regenerated, and every newly accepted position is
+    /// appended to it. The result is the same as without a journal.
+    /// </summary>
+    public ExecutionResult Execute(BenchmarkPlan plan, IItemJournal? journal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var context = new VerificationContext();
@@ -44,15 +52,15 @@ public sealed class BenchmarkExecutor
         foreach (var subtask in plan.Subtasks)
         {
             reports.Add(plan.Datasets.TryGetValue(subtask.Name, out var dataset)
-                ? ExecuteDatasetSubtask(plan.Request, subtask, dataset, context, items, cancellationToken)
-                : ExecuteSubtask(plan.Request, subtask, context, items, cancellationToken));
+                ? ExecuteDatasetSubtask(plan.Request, subtask, dataset, context, items, journal, cancellationToken)
+                : ExecuteSubtask(plan.Request, subtask, context, items, journal, cancellationToken));
         }
 
         return new ExecutionResult(items, reports);
     }
 
     private SubtaskReport ExecuteSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, IItemJournal? journal, CancellationToken cancellationToken)
     {
         const string familyPrefix = "family:";
         if (!subtask.Source.StartsWith(familyPrefix, StringComparison.Ordinal) ||
@@ -63,10 +71,18 @@ public sealed class BenchmarkExecutor
 
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rejected = 0;
+        string familySource = "family:" + family.Card.Id;
         for (int index = 0; index < subtask.Quota; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var difficulty = subtask.Difficulty ?? MixedLevels[index % MixedLevels.Length];
+            if (Reusable(journal, request, subtask, index, difficulty, family, source => source == familySource, context) is { } reused)
+            {
+                rejected += Reuse(reused, context, items, rejections);
+                continue;
+            }
+
+            var attemptRejections = new List<string>();
             string lastRejection = string.Empty;
             bool accepted = false;
             for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
@@ -78,12 +94,15 @@ public sealed class BenchmarkExecutor
                 {
                     rejected++;
                     rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
+                    attemptRejections.Add(failure.Check);
                     lastRejection = $"{failure.Check}: {failure.Message}";
                     continue;
                 }
 
                 context.AddPrompt(candidate.Sample.Prompt);
-                items.Add(CreateItem(subtask, family, candidate, seed, index, attempt));
+                var item = CreateItem(subtask, family, candidate, seed, index, attempt);
+                items.Add(item);
+                journal?.Append(new JournalEntry(item, attemptRejections));
                 accepted = true;
             }
 
@@ -101,7 +120,7 @@ public sealed class BenchmarkExecutor
     /// from one generator seeded by (benchmark seed, subtask, i, attempt).
     /// </summary>
     private SubtaskReport ExecuteDatasetSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken)
+        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, IItemJournal? journal, CancellationToken cancellationToken)
     {
         var chains = subtask.Transformations
             .Select(name => DatasetChains.Find(name) ?? throw new InvalidOperationException($"Subtask '{subtask.Name}' names an unknown transformation chain '{name}'."))
@@ -115,9 +134,18 @@ public sealed class BenchmarkExecutor
         var type = dataset.Card.AnswerType;
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rejected = 0;
+        string recordPrefix = $"dataset:{dataset.Card.Name}#";
+        HashSet<string> recordIds = journal is null ? [] : dataset.Records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         for (int index = 0; index < subtask.Quota; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (Reusable(journal, request, subtask, index, difficulty, null, source => source.StartsWith(recordPrefix, StringComparison.Ordinal) && recordIds.Contains(source[recordPrefix.Length..]), context) is { } reused)
+            {
+                rejected += Reuse(reused, context, items, rejections);
+                continue;
+            }
+
+            var attemptRejections = new List<string>();
             string lastRejection = string.Empty;
             bool accepted = false;
             for (int attempt = 0; attempt < MaxAttemptsPerItem && !accepted; attempt++)
@@ -131,6 +159,7 @@ public sealed class BenchmarkExecutor
                 {
                     rejected++;
                     rejections["transformation"] = rejections.GetValueOrDefault("transformation") + 1;
+                    attemptRejections.Add("transformation");
                     lastRejection = $"transformation: {chain.Name} did not apply to a drawn record.";
                     continue;
                 }
@@ -144,6 +173,7 @@ public sealed class BenchmarkExecutor
                 {
                     rejected++;
                     rejections[failure.Check] = rejections.GetValueOrDefault(failure.Check) + 1;
+                    attemptRejections.Add(failure.Check);
                     lastRejection = $"{failure.Check}: {failure.Message}";
                     continue;
                 }
@@ -154,7 +184,9 @@ public sealed class BenchmarkExecutor
                 string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
                 string id = StableHash.Hex(10, subtask.Name, source, seedHex);
                 var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames);
-                items.Add(new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance));
+                var item = new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance);
+                items.Add(item);
+                journal?.Append(new JournalEntry(item, attemptRejections));
                 accepted = true;
             }
 
