@@ -31,7 +31,11 @@ public sealed class BenchmarkGenerator
 
     /// <summary>Plans and generates <paramref name="request"/> from scratch.</summary>
     public BenchmarkSnapshot Generate(BenchmarkRequest request, CancellationToken cancellationToken = default) =>
-        Regenerate(request, existing: null, refreshFraction: 0, cancellationToken);
+        Regenerate(request, existing: null, refreshFraction: 0, journal: null, cancellationToken);
+
+    /// <summary>Plans and generates <paramref name="request"/> from scratch, resuming from (and recording into) <paramref name="journal"/>.</summary>
+    public BenchmarkSnapshot Generate(BenchmarkRequest request, IItemJournal? journal, CancellationToken cancellationToken = default) =>
+        Regenerate(request, existing: null, refreshFraction: 0, journal, cancellationToken);
 
     /// <summary>
     /// Plans <paramref name="request"/> and reconciles the result with <paramref name="existing"/> (minimal churn, see
@@ -40,7 +44,15 @@ public sealed class BenchmarkGenerator
     /// </summary>
     /// <exception cref="SnapshotFormatException">An edited item fails its checker (BA0204, see <see cref="CheckEdits"/>).</exception>
     /// <exception cref="QuotaShortfallException">A subtask cannot fill its quota.</exception>
-    public BenchmarkSnapshot Regenerate(BenchmarkRequest request, ExistingSnapshot? existing, double refreshFraction = 0, CancellationToken cancellationToken = default)
+    public BenchmarkSnapshot Regenerate(BenchmarkRequest request, ExistingSnapshot? existing, double refreshFraction = 0, CancellationToken cancellationToken = default) =>
+        Regenerate(request, existing, refreshFraction, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="Regenerate(BenchmarkRequest, ExistingSnapshot?, double, CancellationToken)"/>, but every position
+    /// it generates is first looked up in <paramref name="journal"/> (an interrupted run's accepted items, re-verified)
+    /// and every newly accepted one is recorded there, so an interrupted generation resumes where it stopped.
+    /// </summary>
+    public BenchmarkSnapshot Regenerate(BenchmarkRequest request, ExistingSnapshot? existing, double refreshFraction, IItemJournal? journal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (existing is not null)
@@ -69,7 +81,7 @@ public sealed class BenchmarkGenerator
             plan,
             old,
             generation,
-            (subtask, index, g) => _executor.Realise(plan, subtask, index, g, context),
+            (subtask, index, g) => _executor.Realise(plan, subtask, index, g, context, journal),
             item => IsCurrent(plan, item),
             rotate,
             cancellationToken);

@@ -47,6 +47,14 @@ public static class ErrorCodes
 
     /// <summary><c>BenchmarkAgentRefreshFraction</c> is not a number in (0, 1].</summary>
     public const string InvalidRefreshFraction = "BA0206";
+    /// <summary>Another build held the project's generation lock for longer than <c>BenchmarkAgentLockTimeoutSeconds</c>.</summary>
+    public const string GenerationLockTimeout = "BA0250";
+
+    /// <summary><c>BenchmarkAgentLockTimeoutSeconds</c> is not a whole number of seconds in range.</summary>
+    public const string InvalidLockTimeout = "BA0251";
+
+    /// <summary>The generation lock or a resume journal under <c>obj/benchagent/</c> cannot be created or opened.</summary>
+    public const string IntermediateFileFailed = "BA0252";
 
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";

@@ -36,11 +36,11 @@ public sealed partial class GenerateBenchmarks
     }
 
     /// <summary>Plans and reconciles with <paramref name="existing"/>; logs a quota shortfall, dataset or snapshot problem and returns null.</summary>
-    private BenchmarkSnapshot? TryRegenerate(BenchmarkGenerator generator, BenchmarkRequest request, ExistingSnapshot? existing, double fraction)
+    private BenchmarkSnapshot? TryRegenerate(BenchmarkGenerator generator, BenchmarkRequest request, ExistingSnapshot? existing, double fraction, IItemJournal? journal = null)
     {
         try
         {
-            return generator.Regenerate(request, existing, fraction);
+            return generator.Regenerate(request, existing, fraction, journal);
         }
         catch (QuotaShortfallException ex)
         {

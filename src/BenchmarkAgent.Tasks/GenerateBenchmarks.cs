@@ -50,9 +50,21 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
     /// <summary>For <c>changes</c>: where the Markdown change summary is written; nothing is written when empty.</summary>
     public string ChangesFile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The project's intermediate folder, <c>$(BaseIntermediateOutputPath)</c> (shared by every target framework): it holds
+    /// the generation lock and the resume journals under <c>benchagent/</c>. Defaults to <c>obj/</c> beside <see cref="ProjectFile"/>.
+    /// </summary>
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    /// <summary>How long to wait for another build that is generating this project's benchmarks, in whole seconds (<c>$(BenchmarkAgentLockTimeoutSeconds)</c>).</summary>
+    public string LockTimeoutSeconds { get; set; } = "300";
+
     /// <summary>The names of the benchmarks this run (re)generated.</summary>
     [Output]
     public ITaskItem[] Generated { get; private set; } = [];
+
+    /// <summary>Wraps each benchmark's journal; only the interrupted-generation test host sets it, to slow generation down.</summary>
+    internal Func<IItemJournal, IItemJournal>? JournalDecorator { get; init; }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -61,6 +73,14 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
         {
             Log.LogError(null, ErrorCodes.GenerationFailed, null, ProjectFile, 0, 0, 0, 0,
                 "BenchmarkAgentMode '{0}' is not supported; use generate, plan, refresh or changes.", Mode);
+            return false;
+        }
+
+        if (!int.TryParse(LockTimeoutSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out int lockTimeoutSeconds) || lockTimeoutSeconds > MaxLockTimeoutSeconds)
+        {
+            Log.LogError(null, ErrorCodes.InvalidLockTimeout, null, ProjectFile, 0, 0, 0, 0,
+                "BenchmarkAgentLockTimeoutSeconds '{0}' is not a whole number of seconds from 0 to {1}; e.g. <BenchmarkAgentLockTimeoutSeconds>300</BenchmarkAgentLockTimeoutSeconds>.",
+                LockTimeoutSeconds, MaxLockTimeoutSeconds);
             return false;
         }
 
@@ -85,9 +105,11 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
             return false;
         }
 
+        string intermediate = IntermediateDirectory.Length > 0 ? Path.GetFullPath(IntermediateDirectory) : Path.Combine(projectDirectory, "obj");
         var generator = new BenchmarkGenerator();
         var generated = new List<ITaskItem>();
         var diffs = new List<SnapshotDiff>();
+        using var generationLock = new HeldLock();
         foreach (var request in requests)
         {
             if (Mode == "plan")
@@ -164,8 +186,27 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
                 continue;
             }
 
+            // One build generates at a time; one that waited finds what the other generated fresh.
+            if (generationLock.Lock is null)
+            {
+                generationLock.Lock = EnterLock(GenerationLock.PathFor(intermediate), lockTimeoutSeconds);
+                if (generationLock.Lock is null)
+                {
+                    break;
+                }
+
+                if (Mode != "refresh" && !fresh && IsFreshNow(request.Name, fingerprint))
+                {
+                    Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date: another build generated it first.", request.Name);
+                    continue;
+                }
+
+                // Another build may have written the snapshot while this one waited: read it again under the lock.
+                existing = null;
+            }
+
             if ((existing is not null || TryLoadExisting(generator, request, out existing)) &&
-                Generate(generator, request, strict.Contains(request.Name), existing, fraction))
+                Generate(generator, request, strict.Contains(request.Name), existing, fraction, fingerprint, intermediate))
             {
                 generated.Add(new TaskItem(request.Name));
             }
@@ -180,7 +221,7 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
         return !Log.HasLoggedErrors;
     }
 
-    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request, bool strict, ExistingSnapshot? existing, double fraction)
+    private bool Generate(BenchmarkGenerator generator, BenchmarkRequest request, bool strict, ExistingSnapshot? existing, double fraction, string fingerprint, string intermediate)
     {
         if (strict)
         {
@@ -203,7 +244,13 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
         }
 
         var stopwatch = Stopwatch.StartNew();
-        if (TryRegenerate(generator, request, existing, fraction) is not { } snapshot)
+        using var journal = OpenJournal(GenerationJournal.PathFor(intermediate, request.Name), request.Name, fingerprint);
+        if (journal is null)
+        {
+            return false;
+        }
+
+        if (TryRegenerate(generator, request, existing, fraction, JournalDecorator?.Invoke(journal) ?? journal) is not { } snapshot)
         {
             return false;
         }
@@ -214,16 +261,20 @@ public sealed partial class GenerateBenchmarks : MSBuildTask
                 "Benchmark '{0}': {1} (Silence with <NoWarn>$(NoWarn);{2}</NoWarn>.)", request.Name, warning, ErrorCodes.WeakMatch);
         }
 
+        // Temporary files of a killed generation are never read, but must not be committed; the lock makes them leftovers.
+        LeftoverTempFiles.Delete(SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
         SnapshotWriter.Write(SnapshotRoot, snapshot);
+        journal.Delete();
         Log.LogMessage(
             MessageImportance.High,
-            "BenchmarkAgent: generated '{0}': {1} items in {2} subtasks ({3}) in {4} s -> {5}",
+            "BenchmarkAgent: generated '{0}': {1} items in {2} subtasks ({3}) in {4} s -> {5}{6}",
             request.Name,
             snapshot.Items.Count,
             snapshot.Plan.Subtasks.Count,
             string.Join(", ", snapshot.Plan.Subtasks.Select(s => $"{s.Name} x{s.Quota}")),
             stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-            SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
+            SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name),
+            journal.Reused > 0 ? $" ({journal.Reused} items resumed from an interrupted run)" : string.Empty);
         if (fraction > 0 && snapshot.History.Count > 0 && snapshot.History[^1] is { } refresh && refresh.Generation == snapshot.Generation)
         {
             Log.LogMessage(

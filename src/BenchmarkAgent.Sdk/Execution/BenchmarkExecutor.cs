@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Execution;
 /// The sample at position <c>i</c> of a subtask is seeded by (benchmark seed, subtask, i, attempt) only,
 /// so growing the quota keeps every existing item and adds new ones after them.
 /// </remarks>
-public sealed class BenchmarkExecutor
+public sealed partial class BenchmarkExecutor
 {
     /// <summary>How many candidates one item position may consume before the subtask is declared short.</summary>
     public const int MaxAttemptsPerItem = 20;
@@ -35,7 +35,15 @@ public sealed class BenchmarkExecutor
     }
 
     /// <summary>Generates and verifies the items of <paramref name="plan"/>.</summary>
-    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default)
+    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default) =>
+        Execute(plan, journal: null, cancellationToken);
+
+    /// <summary>
+    /// Generates and verifies the items of <paramref name="plan"/>, resuming from <paramref name="journal"/>: a position
+    /// the journal holds is re-verified and reused instead of regenerated, and every newly accepted position is
+    /// appended to it. The result is the same as without a journal.
+    /// </summary>
+    public ExecutionResult Execute(BenchmarkPlan plan, IItemJournal? journal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var context = new VerificationContext();
@@ -43,9 +51,10 @@ public sealed class BenchmarkExecutor
         var reports = new List<SubtaskReport>(plan.Subtasks.Count);
         foreach (var subtask in plan.Subtasks)
         {
-            reports.Add(plan.Datasets.TryGetValue(subtask.Name, out var dataset)
-                ? ExecuteDatasetSubtask(plan.Request, subtask, dataset, context, items, cancellationToken)
-                : ExecuteSubtask(plan.Request, subtask, context, items, cancellationToken));
+            var realiser = plan.Datasets.TryGetValue(subtask.Name, out var dataset)
+                ? DatasetRealiser(subtask, dataset)
+                : FamilyRealiser(subtask);
+            reports.Add(ExecuteStream(plan, subtask, context, items, realiser, journal, cancellationToken));
         }
 
         return new ExecutionResult(items, reports);
@@ -63,7 +72,15 @@ public sealed class BenchmarkExecutor
     /// refresh) is seeded by (<see cref="GenerationSeed"/>(seed, n), subtask, index, attempt), so it holds fresh items with fresh ids.
     /// </param>
     /// <param name="context">What was accepted so far (duplicate detection).</param>
-    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context)
+    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context) =>
+        Realise(plan, subtask, index, generation, context, journal: null);
+
+    /// <summary>
+    /// Realises one position like <see cref="Realise(BenchmarkPlan, PlannedSubtask, int, int, VerificationContext)"/>, but
+    /// first reuses the position from <paramref name="journal"/> when it holds exactly what this plan would produce there
+    /// (re-verified), and appends a newly realised position to it.
+    /// </summary>
+    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context, IItemJournal? journal)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(subtask);
@@ -73,7 +90,7 @@ public sealed class BenchmarkExecutor
         var realiser = plan.Datasets.TryGetValue(subtask.Name, out var dataset)
             ? DatasetRealiser(subtask, dataset)
             : FamilyRealiser(subtask);
-        return RealiseAttempts(plan.Request, subtask, index, generation, context, realiser);
+        return RealiseJournalled(plan, subtask, index, generation, context, realiser, journal);
     }
 
     /// <summary>The seed of one attempt at one position of one generation's stream.</summary>
@@ -85,23 +102,15 @@ public sealed class BenchmarkExecutor
     /// <summary>The seed of the n-th refresh's stream, derived from (benchmark seed, n).</summary>
     public static ulong GenerationSeed(int benchmarkSeed, int generation) => StableHash.Seed(benchmarkSeed, "generation", generation);
 
-    private SubtaskReport ExecuteSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken) =>
-        ExecuteStream(request, subtask, context, items, FamilyRealiser(subtask), cancellationToken);
-
-    private SubtaskReport ExecuteDatasetSubtask(
-        BenchmarkRequest request, PlannedSubtask subtask, Dataset dataset, VerificationContext context, List<BenchmarkItem> items, CancellationToken cancellationToken) =>
-        ExecuteStream(request, subtask, context, items, DatasetRealiser(subtask, dataset), cancellationToken);
-
     private SubtaskReport ExecuteStream(
-        BenchmarkRequest request, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, AttemptRealiser realiser, CancellationToken cancellationToken)
+        BenchmarkPlan plan, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, AttemptRealiser realiser, IItemJournal? journal, CancellationToken cancellationToken)
     {
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rejected = 0;
         for (int index = 0; index < subtask.Quota; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = RealiseAttempts(request, subtask, index, generation: 0, context, realiser);
+            var result = RealiseJournalled(plan, subtask, index, generation: 0, context, realiser, journal);
             rejected += result.Rejected;
             foreach (var (check, count) in result.RejectionsByCheck)
             {
@@ -123,7 +132,7 @@ public sealed class BenchmarkExecutor
     private delegate (BenchmarkItem? Item, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
 
     private PositionResult RealiseAttempts(
-        BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser)
+        BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser, List<string>? attemptChecks = null)
     {
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rejected = 0;
@@ -141,6 +150,7 @@ public sealed class BenchmarkExecutor
 
             rejected++;
             rejections[check] = rejections.GetValueOrDefault(check) + 1;
+            attemptChecks?.Add(check);
             lastRejection = $"{check}: {message}";
         }
 

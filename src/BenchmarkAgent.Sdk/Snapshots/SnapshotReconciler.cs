@@ -19,7 +19,7 @@ public static class SnapshotReconciler
     /// <param name="plan">The plan to satisfy.</param>
     /// <param name="existing">The items of the snapshot on disk (empty for a first generation).</param>
     /// <param name="generation">The stream new items come from (the current generation, or a refresh's new one).</param>
-    /// <param name="realise">Realises (subtask, position, generation) into an item, see <see cref="BenchmarkExecutor.Realise"/>.</param>
+    /// <param name="realise">Realises (subtask, position, generation) into an item, see <see cref="BenchmarkExecutor.Realise(BenchmarkPlan, PlannedSubtask, int, int, Verification.VerificationContext)"/>.</param>
     /// <param name="isCurrent">False for an item whose source changed under it (a dataset record edited or removed); it is regenerated. Edited items are kept regardless.</param>
     /// <param name="rotate">Ids to replace by fresh items (a refresh); they are dropped before filling.</param>
     /// <param name="cancellationToken">Cancels between positions.</param>

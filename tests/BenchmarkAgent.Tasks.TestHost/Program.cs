@@ -1,0 +1,29 @@
+using System.Globalization;
+using BenchmarkAgent.Tasks;
+using BenchmarkAgent.Tasks.TestHost;
+using Microsoft.Build.Utilities;
+
+// Usage: <project dir> <benchmark> <query> <quota> <delay ms per accepted item>
+// Runs GenerateBenchmarks as the build would for one GeneratedBenchmark item in <project dir>, logging to stdout.
+if (args.Length != 5)
+{
+    Console.Error.WriteLine("usage: <project dir> <benchmark> <query> <quota> <delay ms per item>");
+    return 2;
+}
+
+string project = Path.GetFullPath(args[0]);
+int delay = int.Parse(args[4], CultureInfo.InvariantCulture);
+var item = new TaskItem(args[1]);
+item.SetMetadata("Query", args[2]);
+item.SetMetadata("Quota", args[3]);
+var task = new GenerateBenchmarks
+{
+    BuildEngine = new ConsoleBuildEngine(),
+    Benchmarks = [item],
+    SnapshotRoot = Path.Combine(project, "Benchmarks"),
+    ProjectFile = Path.Combine(project, "test.csproj"),
+    IntermediateDirectory = Path.Combine(project, "obj"),
+    LockTimeoutSeconds = "60",
+    JournalDecorator = delay > 0 ? journal => new DelayingJournal(journal, TimeSpan.FromMilliseconds(delay)) : null,
+};
+return task.Execute() ? 0 : 1;
