@@ -34,7 +34,10 @@ public static class BuiltInTaskFamilies
         new BooleanExpressionFamily(),
         new SpatialGridFamily(),
         new FamilyRelationsFamily(),
-        new SortingStepFamily());
+        new SortingStepFamily(),
+        new GcdLcmFamily(),
+        new CoinChangeFamily(),
+        new GridPathsFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
