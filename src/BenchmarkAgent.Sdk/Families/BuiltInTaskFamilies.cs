@@ -37,7 +37,10 @@ public static class BuiltInTaskFamilies
         new SortingStepFamily(),
         new GcdLcmFamily(),
         new CoinChangeFamily(),
-        new GridPathsFamily());
+        new GridPathsFamily(),
+        new ShortestPathFamily(),
+        new TaskOrderingFamily(),
+        new StackQueueFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
