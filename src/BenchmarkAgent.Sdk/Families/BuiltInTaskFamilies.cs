@@ -40,7 +40,14 @@ public static class BuiltInTaskFamilies
         new GridPathsFamily(),
         new ShortestPathFamily(),
         new TaskOrderingFamily(),
-        new StackQueueFamily());
+        new StackQueueFamily(),
+        new CaesarCipherFamily(),
+        new RunLengthFamily(),
+        new CompoundInterestFamily(),
+        new SpeedDistanceTimeFamily(),
+        new BestBuyFamily(),
+        new QuantifierLogicFamily(),
+        new WildcardMatchFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

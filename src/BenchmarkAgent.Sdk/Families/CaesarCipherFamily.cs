@@ -24,7 +24,7 @@ public sealed partial class CaesarCipherFamily : ITaskFamily
         var rng = new DeterministicRandom(seed);
         string who = rng.Pick(Lexicon.Names);
         string city = rng.Pick(Lexicon.Cities);
-        (int words, int maxShift) = difficulty switch { Difficulty.Easy => (1, 5), Difficulty.Medium => (2, 13), _ => (3, 25) };
+        (int words, int maxShift) = difficulty switch { Difficulty.Easy => (1, 5), Difficulty.Medium => (rng.Between(2, 3), 13), _ => (rng.Between(5, 6), 25) };
         bool backward = difficulty == Difficulty.Hard && rng.Chance(0.5);
         int shift = rng.Between(1, maxShift);
         string plain = string.Join(' ', rng.Shuffle(Lexicon.Words).Take(words));
