@@ -25,7 +25,7 @@ public sealed partial class WildcardMatchFamily : ITaskFamily
     {
         var rng = new DeterministicRandom(seed);
         string who = rng.Pick(Lexicon.Names);
-        (int singles, int stars, int options) = difficulty switch { Difficulty.Easy => (2, 0, 3), Difficulty.Medium => (1, 1, 4), _ => (2, 2, 5) };
+        (int singles, int stars, int options) = difficulty switch { Difficulty.Easy => (2, 0, 3), Difficulty.Medium => (1, 1, 4), _ => (3, 2, 6) };
         while (true)
         {
             string word = rng.Pick(Lexicon.Words);
