@@ -47,7 +47,9 @@ public static class BuiltInTaskFamilies
         new SpeedDistanceTimeFamily(),
         new BestBuyFamily(),
         new QuantifierLogicFamily(),
-        new WildcardMatchFamily());
+        new WildcardMatchFamily(),
+        new MeetingSchedulingFamily(),
+        new VerifiableConstraintsFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));
