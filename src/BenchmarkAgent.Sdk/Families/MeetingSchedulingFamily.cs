@@ -74,7 +74,7 @@ public sealed partial class MeetingSchedulingFamily : ITaskFamily
             {
                 0 => $"{people[0]} wants to set up a {duration}-minute meeting with {others} on {day}.",
                 1 => $"On {day}, {PromptText.JoinAnd(people)} need to meet for {duration} minutes.",
-                _ => $"A {duration}-minute call between {people[0]} and {others} has to fit into {day}.",
+                _ => $"A {duration}-minute call between {PromptText.JoinAnd(people)} has to fit into {day}.",
             });
             builder.Append(" The meeting must start no earlier than 09:00 and end no later than 17:00, and it may start exactly when a busy period ends.");
             if (lunch)

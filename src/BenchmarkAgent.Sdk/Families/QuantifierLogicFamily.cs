@@ -55,6 +55,12 @@ public sealed partial class QuantifierLogicFamily : ITaskFamily
             var kind = (Kind)rng.Next(kinds);
             string a = rng.Pick(activities);
             string b = rng.Pick(activities.Where(x => x != a).ToList());
+            if (kind is Kind.Both or Kind.NoneBoth && string.CompareOrdinal(a, b) > 0)
+            {
+                // "both a and b" and "both b and a" say the same; one spelling keeps options from repeating a claim.
+                (a, b) = (b, a);
+            }
+
             int withA = names.Count(n => doing[n].Contains(a));
             int withBoth = names.Count(n => doing[n].Contains(a) && doing[n].Contains(b));
             int k = rng.Between(Math.Max(1, withA - 1), Math.Min(members, withA + 1));
