@@ -1,4 +1,5 @@
 using BenchmarkAgent.Constraints;
+using BenchmarkAgent.Execution;
 using BenchmarkAgent.Families;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Sdk.Tests.Snapshots;
@@ -30,6 +31,24 @@ public sealed class ConstraintItemTests
         {
             ItemAssert.Same(snapshot.Items[i], read[i]);
         }
+    }
+
+    [Fact]
+    public void A_snapshot_with_an_edited_invalid_constraint_spec_is_rejected_with_ba0201()
+    {
+        var item = new BenchmarkItem("c0c0c0c0c0", "ifeval", Difficulty.Easy, "Write a note.", [], new ExpectedAnswer(AnswerType.Constraint, "words:5-9;lowercase"),
+            new ItemProvenance("family:verifiable-constraints", "0000000000000001", 0, 0, [], ["schema"]));
+        using var dir = new TempDirectory();
+        string path = dir.File(SnapshotLayout.ItemsFileName);
+        string text = System.Text.Encoding.UTF8.GetString(SnapshotWriter.ItemsBytes("Ifeval", [item]));
+        File.WriteAllText(path, text);
+        Assert.Equal("words:5-9;lowercase", SnapshotReader.ReadItems(path).Single().Answer.Value);
+
+        File.WriteAllText(path, text.Replace("words:5-9;lowercase", "words:9-5;lowercase", StringComparison.Ordinal));
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.ReadItems(path));
+
+        Assert.Equal("BA0201", error.Code);
+        Assert.Contains("invalid constraint spec: 'words:9-5' is not a constraint token", error.Message);
     }
 
     [Fact]
