@@ -11,4 +11,10 @@ public enum AnswerType
 
     /// <summary>A short text, compared after normalisation (case, whitespace, punctuation).</summary>
     ShortText,
+
+    /// <summary>
+    /// A free text under checkable constraints (IFEval style); the answer value is a constraint spec such as
+    /// <c>words:20-40;lowercase</c> (see <see cref="Constraints.ConstraintSpec"/>), and the score is the fraction met.
+    /// </summary>
+    Constraint,
 }

@@ -34,7 +34,22 @@ public static class BuiltInTaskFamilies
         new BooleanExpressionFamily(),
         new SpatialGridFamily(),
         new FamilyRelationsFamily(),
-        new SortingStepFamily());
+        new SortingStepFamily(),
+        new GcdLcmFamily(),
+        new CoinChangeFamily(),
+        new GridPathsFamily(),
+        new ShortestPathFamily(),
+        new TaskOrderingFamily(),
+        new StackQueueFamily(),
+        new CaesarCipherFamily(),
+        new RunLengthFamily(),
+        new CompoundInterestFamily(),
+        new SpeedDistanceTimeFamily(),
+        new BestBuyFamily(),
+        new QuantifierLogicFamily(),
+        new WildcardMatchFamily(),
+        new MeetingSchedulingFamily(),
+        new VerifiableConstraintsFamily());
 
     /// <summary>Finds a built-in family by its card id (ordinal, case-sensitive); null when none matches.</summary>
     public static ITaskFamily? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Card.Id, id, StringComparison.Ordinal));

@@ -25,10 +25,16 @@ public sealed class FamilyCatalog
     {
         var queryStems = QueryTerms.Stems(query);
         var querySet = new HashSet<string>(queryStems, StringComparer.Ordinal);
+        var phrases = PhrasesInQuery(queryStems);
         var matches = new List<CatalogMatch>(_families.Count);
         foreach (var family in _families)
         {
-            matches.Add(Score(family, queryStems, querySet));
+            // Words that the query uses only inside a catalog phrase belong to that phrase: "date arithmetic" is
+            // evidence for the families that know the phrase, not for every family that mentions "arithmetic".
+            var own = family.Card.Keywords.Select(k => string.Join(' ', QueryTerms.Stems(k))).ToHashSet(StringComparer.Ordinal);
+            var usable = new HashSet<string>(querySet, StringComparer.Ordinal);
+            usable.ExceptWith(BoundStems(queryStems, phrases.Where(p => !own.Contains(string.Join(' ', p))).ToList()));
+            matches.Add(Score(family, queryStems, querySet, usable));
         }
 
         return matches
@@ -37,7 +43,66 @@ public sealed class FamilyCatalog
             .ToList();
     }
 
-    private static CatalogMatch Score(ITaskFamily family, IReadOnlyList<string> queryStems, HashSet<string> querySet)
+    /// <summary>The multi-word keyword phrases of the catalog that occur in the query as consecutive words.</summary>
+    private List<IReadOnlyList<string>> PhrasesInQuery(IReadOnlyList<string> queryStems)
+    {
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (string keyword in _families.SelectMany(f => f.Card.Keywords))
+        {
+            var stems = QueryTerms.Stems(keyword);
+            if (stems.Count > 1 && Occurrences(queryStems, stems).Any())
+            {
+                found.TryAdd(string.Join(' ', stems), stems);
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    /// <summary>
+    /// The query stems that occur only inside occurrences of <paramref name="phrases"/>; a stem that also stands
+    /// on its own somewhere in the query stays free.
+    /// </summary>
+    private static HashSet<string> BoundStems(IReadOnlyList<string> queryStems, IReadOnlyList<IReadOnlyList<string>> phrases)
+    {
+        var covered = new bool[queryStems.Count];
+        foreach (var phrase in phrases)
+        {
+            foreach (int start in Occurrences(queryStems, phrase))
+            {
+                Array.Fill(covered, true, start, phrase.Count);
+            }
+        }
+
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        var free = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < queryStems.Count; i++)
+        {
+            (covered[i] ? bound : free).Add(queryStems[i]);
+        }
+
+        bound.ExceptWith(free);
+        return bound;
+    }
+
+    private static IEnumerable<int> Occurrences(IReadOnlyList<string> queryStems, IReadOnlyList<string> phrase)
+    {
+        for (int start = 0; start + phrase.Count <= queryStems.Count; start++)
+        {
+            bool all = true;
+            for (int j = 0; j < phrase.Count && all; j++)
+            {
+                all = string.Equals(queryStems[start + j], phrase[j], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                yield return start;
+            }
+        }
+    }
+
+    private static CatalogMatch Score(ITaskFamily family, IReadOnlyList<string> queryStems, HashSet<string> querySet, HashSet<string> usable)
     {
         var card = family.Card;
         var matched = new List<string>();
@@ -47,7 +112,7 @@ public sealed class FamilyCatalog
         foreach (string keyword in card.Keywords)
         {
             var stems = QueryTerms.Stems(keyword);
-            if (stems.Count > 0 && stems.All(querySet.Contains))
+            if (stems.Count > 0 && stems.All(stems.Count == 1 ? usable.Contains : querySet.Contains))
             {
                 matched.Add(keyword);
                 keywordWeight += 1.0 + (0.5 * (stems.Count - 1));
@@ -59,7 +124,7 @@ public sealed class FamilyCatalog
             QueryTerms.Stems($"{card.Title} {card.Skill} {card.Id.Replace('-', ' ')}"), StringComparer.Ordinal);
         var descriptionStems = new HashSet<string>(QueryTerms.Stems(card.Description), StringComparer.Ordinal);
         double textWeight = 0;
-        foreach (string stem in querySet)
+        foreach (string stem in usable)
         {
             if (cardStems.Contains(stem))
             {

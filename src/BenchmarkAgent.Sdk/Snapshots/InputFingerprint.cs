@@ -15,7 +15,7 @@ public static class InputFingerprint
     /// The engine version: bumped whenever the same inputs would produce different items
     /// (a family's wording, a verifier, the planner). Bumping it makes every snapshot stale.
     /// </summary>
-    public const string EngineVersion = "offline-2";
+    public const string EngineVersion = "offline-3";
 
     /// <summary>
     /// Computes the fingerprint of <paramref name="request"/> as <c>sha256:&lt;hex&gt;</c>. Each registered dataset

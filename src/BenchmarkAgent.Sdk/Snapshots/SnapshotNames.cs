@@ -33,6 +33,7 @@ public static class SnapshotNames
         BenchmarkAgent.AnswerType.Number => "number",
         BenchmarkAgent.AnswerType.Choice => "choice",
         BenchmarkAgent.AnswerType.ShortText => "text",
+        BenchmarkAgent.AnswerType.Constraint => "constraint",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -44,6 +45,7 @@ public static class SnapshotNames
             case "number": type = BenchmarkAgent.AnswerType.Number; return true;
             case "choice": type = BenchmarkAgent.AnswerType.Choice; return true;
             case "text": type = BenchmarkAgent.AnswerType.ShortText; return true;
+            case "constraint": type = BenchmarkAgent.AnswerType.Constraint; return true;
             default: type = default; return false;
         }
     }

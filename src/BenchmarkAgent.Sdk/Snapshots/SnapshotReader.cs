@@ -156,7 +156,7 @@ public static class SnapshotReader
 
         if (!SnapshotNames.TryParseAnswerType(RequiredString(path, text, answerElement, "type", where), out var type))
         {
-            throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice or text).");
+            throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text or constraint).");
         }
 
         string value = RequiredString(path, text, answerElement, "value", where);
@@ -164,6 +164,11 @@ public static class SnapshotReader
         if (type == AnswerType.Number && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {
             throw new SnapshotFormatException(path, line, $"{where} has the numeric answer '{value}', which is not a number.");
+        }
+
+        if (type == AnswerType.Constraint && !Constraints.ConstraintSpec.TryParse(value, out _, out string specError))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has an invalid constraint spec: {specError}.");
         }
 
         var provenance = element.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object

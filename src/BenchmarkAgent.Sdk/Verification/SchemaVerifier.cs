@@ -31,6 +31,8 @@ public sealed class SchemaVerifier : ISampleVerifier
         {
             case AnswerType.Number when !decimal.TryParse(sample.Answer.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out _):
                 return VerificationVerdict.Fail(Name, $"The numeric answer '{sample.Answer.Value}' is not a number.");
+            case AnswerType.Constraint when !Constraints.ConstraintSpec.TryParse(sample.Answer.Value, out _, out string error):
+                return VerificationVerdict.Fail(Name, $"The constraint spec is invalid: {error}.");
             case AnswerType.Choice:
                 if (sample.Choices.Count < 2)
                 {

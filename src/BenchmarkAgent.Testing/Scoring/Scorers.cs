@@ -12,15 +12,19 @@ public static class Scorers
     /// <summary>The short-text scorer (stateless, shared).</summary>
     public static TextScorer Text { get; } = new();
 
+    /// <summary>The constraint scorer (stateless, shared).</summary>
+    public static ConstraintScorer Constraint { get; } = new();
+
     /// <summary>Returns the default scorer for an answer type.</summary>
     /// <param name="type">The answer type.</param>
-    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/> or <see cref="TextScorer"/>.</returns>
+    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/>, <see cref="TextScorer"/> or <see cref="ConstraintScorer"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The type is not a defined <see cref="AnswerType"/>.</exception>
     public static IScorer For(AnswerType type) => type switch
     {
         AnswerType.Number => Numeric,
         AnswerType.Choice => Choice,
         AnswerType.ShortText => Text,
+        AnswerType.Constraint => Constraint,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown answer type."),
     };
 }

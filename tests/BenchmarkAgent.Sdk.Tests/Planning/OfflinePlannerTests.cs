@@ -34,6 +34,30 @@ public sealed class OfflinePlannerTests
         Assert.Empty(plan.Warnings);
     }
 
+    [Theory]
+    [InlineData("date arithmetic")]
+    [InlineData("Date arithmetic questions")]
+    public void A_phrase_query_plans_only_the_families_of_that_phrase(string query)
+    {
+        var plan = Plan(query);
+
+        // "arithmetic" inside the phrase "date arithmetic" is no evidence for ratio sharing or multi-step arithmetic.
+        Assert.NotEmpty(plan.Subtasks);
+        Assert.All(plan.Subtasks, s => Assert.Equal("temporal", s.Skill));
+        Assert.Contains(plan.Subtasks, s => s.Name == "days-between-dates");
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void A_word_used_on_its_own_as_well_as_in_a_phrase_still_counts_alone()
+    {
+        var ranked = new FamilyCatalog(BuiltInTaskFamilies.All).Rank("date arithmetic and arithmetic word problems");
+        var ratio = ranked.Single(m => m.Family.Card.Id == "ratio-sharing");
+
+        Assert.Contains("arithmetic", ratio.MatchedTerms);
+        Assert.True(ratio.Score > 0);
+    }
+
     [Fact]
     public void Knights_and_knaves_query_picks_knights_and_knaves()
     {
