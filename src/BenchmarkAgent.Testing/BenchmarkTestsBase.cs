@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
 using Microsoft.Extensions.AI;
@@ -42,18 +43,78 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
         if (answer.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency));
+            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency) { Verdict = ItemVerdict.Error });
             output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
             Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the subject call failed: {error.GetType().Name}: {error.Message}");
         }
 
         var response = answer.Text;
         var score = Scorers.For(item.Answer.Type).Score(item, response);
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency));
+        var judgement = run.Baselines.Judge(BenchmarkLocation.For(assembly, benchmark), subject.Label, item.Id, score.Passed);
+        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency) { Verdict = judgement.Verdict });
         output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");
         output?.WriteLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
-        Assert.True(score.Passed, $"{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+        if (judgement.Note is { } note)
+        {
+            output?.WriteLine(note);
+        }
+
+        if (judgement.BaselineError is { } baselineError)
+        {
+            Assert.Fail(baselineError);
+        }
+
+        string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
+        Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+    }
+
+    /// <summary>
+    /// The aggregate test of one benchmark: awaits every item's answer through the run (the scheduler pipelines them,
+    /// so this does not depend on test order), then gates on the minimum score and on a statistically significant
+    /// drop against the baseline; in record mode it writes the baseline instead.
+    /// </summary>
+    /// <param name="benchmark">The benchmark name.</param>
+    [Theory]
+    [BenchmarkGates]
+    public async Task Benchmark(string benchmark)
+    {
+        var assembly = GetType().Assembly;
+        var subject = run.GetSubject(assembly);
+        if (subject.Error is not null)
+        {
+            Assert.Fail(subject.Error);
+        }
+
+        if (subject.Client is null)
+        {
+            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
+            return;
+        }
+
+        var location = BenchmarkLocation.For(assembly, benchmark)
+            ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
+        var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
+        var token = TestContext.Current.CancellationToken;
+        var answers = await Task.WhenAll(items.Select(i => run.AskAsync(assembly, benchmark, i, token)));
+        var results = items.Select((item, i) => ItemResults.Score(benchmark, item, subject.Label, answers[i])).ToList();
+        var outcome = run.Baselines.Check(location, subject.Label, results);
+        if (outcome.Gate is { } gate)
+        {
+            run.RecordGate(gate);
+        }
+
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"subject:   {subject.Label}");
+        foreach (string line in outcome.Lines)
+        {
+            output?.WriteLine(line);
+        }
+
+        if (outcome.Failure is { } failure)
+        {
+            Assert.Fail(failure);
+        }
     }
 }
