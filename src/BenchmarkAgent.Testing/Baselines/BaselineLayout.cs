@@ -35,8 +35,12 @@ public static class BaselineLayout
         foreach (char ch in subjectLabel)
         {
             char lower = char.ToLowerInvariant(ch);
-            bool keep = char.IsAsciiLetterOrDigit(lower) || lower is '_' or '-' || (lower == '.' && slug.Length > 0 && slug[^1] != '.');
-            char next = keep ? lower : '-';
+            if (lower == '.' && (slug.Length == 0 || slug[^1] is '.' or '-'))
+            {
+                continue; // never "..", never a leading dot
+            }
+
+            char next = char.IsAsciiLetterOrDigit(lower) || lower is '_' or '-' or '.' ? lower : '-';
             if (next == '-' && slug.Length > 0 && slug[^1] == '-')
             {
                 continue;
