@@ -11,8 +11,11 @@ namespace BenchmarkAgent.Testing;
 /// subject and scored. The SDK adds a sealed subclass to the project; derive your own to customise.
 /// </summary>
 /// <param name="run">The run (an assembly fixture) that resolves the subject and collects results.</param>
-public abstract class BenchmarkTestsBase(BenchmarkRun run)
+public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 {
+    /// <summary>The run shared by the item and gate tests.</summary>
+    private BenchmarkRun Run => run;
+
     /// <summary>Runs one item: asks the subject, scores the answer, writes prompt, answer, expected and score to the test output.</summary>
     /// <param name="benchmark">The benchmark name.</param>
     /// <param name="itemId">The item id.</param>
@@ -68,53 +71,5 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
 
         string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
         Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
-    }
-
-    /// <summary>
-    /// The aggregate test of one benchmark: awaits every item's answer through the run (the scheduler pipelines them,
-    /// so this does not depend on test order), then gates on the minimum score and on a statistically significant
-    /// drop against the baseline; in record mode it writes the baseline instead.
-    /// </summary>
-    /// <param name="benchmark">The benchmark name.</param>
-    [Theory]
-    [BenchmarkGates]
-    public async Task Benchmark(string benchmark)
-    {
-        var assembly = GetType().Assembly;
-        var subject = run.GetSubject(assembly);
-        if (subject.Error is not null)
-        {
-            Assert.Fail(subject.Error);
-        }
-
-        if (subject.Client is null)
-        {
-            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
-            return;
-        }
-
-        var location = BenchmarkLocation.For(assembly, benchmark)
-            ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
-        var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
-        var token = TestContext.Current.CancellationToken;
-        var answers = await Task.WhenAll(items.Select(i => run.AskAsync(assembly, benchmark, i, token)));
-        var results = items.Select((item, i) => ItemResults.Score(benchmark, item, subject.Label, answers[i])).ToList();
-        var outcome = run.Baselines.Check(location, subject.Label, results);
-        if (outcome.Gate is { } gate)
-        {
-            run.RecordGate(gate);
-        }
-
-        var output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"subject:   {subject.Label}");
-        foreach (string line in outcome.Lines)
-        {
-            output?.WriteLine(line);
-        }
-
-        if (outcome.Failure is { } failure)
-        {
-            Assert.Fail(failure);
-        }
     }
 }
