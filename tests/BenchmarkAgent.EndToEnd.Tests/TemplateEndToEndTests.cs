@@ -215,16 +215,14 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         string results = Path.Combine(workspace.Root, "results-baseline");
         string baseline = Path.Combine(project, "Benchmarks", "arithmetic", "baselines", "e2e-baseline-model.json");
 
+        // The convenience target runs 'dotnet test' with BENCHAGENT_RECORD_BASELINE=true; recording, wrong answers do not fail.
         CliResult record;
         await using (var server = ControlledServer(items, recordedWrong))
         {
-            var env = SubjectEnvironment(server, model, results);
-            env["BENCHAGENT_RECORD_BASELINE"] = "true";
-            record = await DotnetCli.RunAsync(project, env, TemplateWorkspace.Timeout, "test");
+            record = await DotnetCli.RunAsync(project, SubjectEnvironment(server, model, results), TemplateWorkspace.Timeout, "build", "-t:BenchmarkAgent_RecordBaseline");
         }
 
-        Assert.True(record.ExitCode == 0, record.ToString()); // recording: wrong answers do not fail
-        Assert.Equal(("0", "41"), (Summary().Match(record.Output).Groups["failed"].Value, Summary().Match(record.Output).Groups["passed"].Value));
+        Assert.True(record.ExitCode == 0, record.ToString());
         string recorded = await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken);
         Assert.Contains("\"subject\": \"e2e/baseline-model\",\n  \"passed\": 30,\n  \"total\": 40,", recorded);
         Assert.Equal(10, recorded.Split('\n').Count(l => l.Contains("\"passed\": false", StringComparison.Ordinal)));
@@ -257,6 +255,13 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
 
         Assert.NotEqual(0, locked.ExitCode);
         Assert.Contains("BA2055", locked.Output);
+        Assert.Equal(recorded, await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken));
+
+        var lockedEnv = workspace.Environment;
+        lockedEnv["CI"] = "true";
+        var lockedTarget = await DotnetCli.RunAsync(project, lockedEnv, TemplateWorkspace.Timeout, "build", "-t:BenchmarkAgent_RecordBaseline");
+        Assert.NotEqual(0, lockedTarget.ExitCode);
+        Assert.Contains("error BA2055: BenchmarkAgent_RecordBaseline does not run in a locked (CI) build", lockedTarget.Output);
         Assert.Equal(recorded, await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken));
     }
 
