@@ -90,6 +90,8 @@ public static class BenchmarkItemValidator
                 problems.Add(new(ErrorCodes.InvalidStrict, $"GeneratedBenchmark '{name}' has Strict '{strictText}'; use true or false."));
             }
 
+            ValidateGate(item, name, problems);
+
             var datasets = new List<string>();
             foreach (string entry in SplitList(item.GetMetadata("Datasets")).Concat(SplitList(projectDatasets)))
             {
@@ -116,6 +118,25 @@ public static class BenchmarkItemValidator
 
         return (requests, problems);
     }
+
+    // The regression gate's metadata (read again by the test assembly; validated here so a typo fails the build).
+    private static void ValidateGate(ITaskItem item, string name, List<Problem> problems)
+    {
+        string minScore = item.GetMetadata("MinScore").Trim();
+        if (minScore.Length > 0 && (!TryFraction(minScore, out double min) || min is < 0 or > 1))
+        {
+            problems.Add(new(ErrorCodes.InvalidMinScore, $"GeneratedBenchmark '{name}' has MinScore '{minScore}'; it must be a number from 0 to 1 (the lowest acceptable mean score of the benchmark's gate), e.g. MinScore=\"0.6\"."));
+        }
+
+        string alpha = item.GetMetadata("RegressionAlpha").Trim();
+        if (alpha.Length > 0 && (!TryFraction(alpha, out double level) || level is <= 0 or >= 1))
+        {
+            problems.Add(new(ErrorCodes.InvalidRegressionAlpha, $"GeneratedBenchmark '{name}' has RegressionAlpha '{alpha}'; it must be a number greater than 0 and less than 1 (the significance level of the gate's drop check), e.g. RegressionAlpha=\"0.05\"."));
+        }
+    }
+
+    private static bool TryFraction(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static IEnumerable<string> SplitList(string? list) =>
         (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

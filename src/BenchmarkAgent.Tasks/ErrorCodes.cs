@@ -77,6 +77,12 @@ public static class ErrorCodes
     /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
     public const string MissingDataset = "BA0402";
 
+    /// <summary><c>MinScore</c> is not a number from 0 to 1 (same code as the test assembly's check).</summary>
+    public const string InvalidMinScore = "BA2052";
+
+    /// <summary><c>RegressionAlpha</c> is not a number greater than 0 and less than 1 (same code as the test assembly's check).</summary>
+    public const string InvalidRegressionAlpha = "BA2053";
+
     /// <summary>Generation failed unexpectedly.</summary>
     public const string GenerationFailed = "BA0900";
 }

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
 using Microsoft.Extensions.AI;
@@ -10,8 +11,11 @@ namespace BenchmarkAgent.Testing;
 /// subject and scored. The SDK adds a sealed subclass to the project; derive your own to customise.
 /// </summary>
 /// <param name="run">The run (an assembly fixture) that resolves the subject and collects results.</param>
-public abstract class BenchmarkTestsBase(BenchmarkRun run)
+public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 {
+    /// <summary>The run shared by the item and gate tests.</summary>
+    private BenchmarkRun Run => run;
+
     /// <summary>Runs one item: asks the subject, scores the answer, writes prompt, answer, expected and score to the test output.</summary>
     /// <param name="benchmark">The benchmark name.</param>
     /// <param name="itemId">The item id.</param>
@@ -42,18 +46,30 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
         if (answer.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency));
+            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency) { Verdict = ItemVerdict.Error });
             output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
             Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the subject call failed: {error.GetType().Name}: {error.Message}");
         }
 
         var response = answer.Text;
         var score = Scorers.For(item.Answer.Type).Score(item, response);
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency));
+        var judgement = run.Baselines.Judge(BenchmarkLocation.For(assembly, benchmark), subject.Label, item.Id, score.Passed);
+        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency) { Verdict = judgement.Verdict });
         output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");
         output?.WriteLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
-        Assert.True(score.Passed, $"{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+        if (judgement.Note is { } note)
+        {
+            output?.WriteLine(note);
+        }
+
+        if (judgement.BaselineError is { } baselineError)
+        {
+            Assert.Fail(baselineError);
+        }
+
+        string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
+        Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
     }
 }

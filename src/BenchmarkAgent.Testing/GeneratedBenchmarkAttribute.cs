@@ -21,4 +21,10 @@ public sealed class GeneratedBenchmarkAttribute : Attribute
 
     /// <summary>The snapshot folder, relative to the test assembly's folder.</summary>
     public string SnapshotDirectory { get; }
+
+    /// <summary>The <c>MinScore</c> metadata: the lowest acceptable mean score (0 to 1) of the benchmark's gate; empty for none.</summary>
+    public string? MinScore { get; set; }
+
+    /// <summary>The <c>RegressionAlpha</c> metadata: the significance level of the gate's drop check; empty for the default 0.05.</summary>
+    public string? RegressionAlpha { get; set; }
 }

@@ -51,7 +51,8 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         var summary = Summary().Match(test.Output);
         Assert.True(summary.Success, test.ToString());
         Assert.Equal(items.Count - expectedPassed, int.Parse(summary.Groups["failed"].Value));
-        Assert.Equal(expectedPassed, int.Parse(summary.Groups["passed"].Value));
+        // + 1: the benchmark's gate test passes (no MinScore, no baseline to drop from).
+        Assert.Equal(expectedPassed + 1, int.Parse(summary.Groups["passed"].Value));
         Assert.Equal("0", summary.Groups["skipped"].Value);
 
         // Every item reached the server once, as the configured model, with the key as a bearer token.
@@ -63,7 +64,7 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         var trx = XDocument.Load(Directory.GetFiles(results, "e2e.trx", SearchOption.AllDirectories).Single());
         XNamespace ns = trx.Root!.Name.Namespace;
         var outcomes = trx.Descendants(ns + "UnitTestResult").ToList();
-        Assert.Equal(items.Count, outcomes.Count);
+        Assert.Equal(items.Count + 1, outcomes.Count);
         var first = items[0];
         var firstResult = outcomes.Single(r => ((string)r.Attribute("testName")!).StartsWith($"arithmetic/{first.Subtask}/{first.Id}", StringComparison.Ordinal));
         Assert.Equal("Passed", (string)firstResult.Attribute("outcome")!);
@@ -91,7 +92,7 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         var test = await DotnetCli.RunAsync(workspace.ProjectDirectory, workspace.Environment, TemplateWorkspace.Timeout, "test", "--logger", "console;verbosity=normal");
 
         Assert.True(test.ExitCode == 0, test.ToString());
-        Assert.Matches(@"Total tests: 40\s+Skipped: 40", test.Output);
+        Assert.Matches(@"Total tests: 41\s+Skipped: 41", test.Output); // 40 items and the gate
         Assert.Contains("No subject model is configured. Set BENCHAGENT_SUBJECT_ENDPOINT", test.Output);
     }
 
@@ -199,6 +200,86 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         Assert.Contains("GeneratedBenchmark 'dates' has Quota '-3'", build.Output);
         Assert.False(Directory.Exists(Path.Combine(project, "Benchmarks", "dates")));
         Assert.Equal(before, TemplateWorkspace.SourceFiles(project));
+    }
+
+    [Fact]
+    public async Task A_recorded_baseline_makes_old_failures_known_and_a_worse_model_fails_with_exact_counts()
+    {
+        Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
+        string project = workspace.CopyProject("Baseline.Benchmarks");
+        var items = ReadItems(project);
+        const string model = "e2e/baseline-model";
+        // Recorded model: every 4th item wrong (10 failures). Worse model: also wrong on the first 12 items the recorded one got right.
+        var recordedWrong = Enumerable.Range(0, items.Count).Where(i => i % 4 == 0).ToHashSet();
+        var worseWrong = recordedWrong.Union(Enumerable.Range(0, items.Count).Where(i => i % 4 != 0).Take(12)).ToHashSet();
+        string results = Path.Combine(workspace.Root, "results-baseline");
+        string baseline = Path.Combine(project, "Benchmarks", "arithmetic", "baselines", "e2e-baseline-model.json");
+
+        // The convenience target runs 'dotnet test' with BENCHAGENT_RECORD_BASELINE=true; recording, wrong answers do not fail.
+        CliResult record;
+        await using (var server = ControlledServer(items, recordedWrong))
+        {
+            record = await DotnetCli.RunAsync(project, SubjectEnvironment(server, model, results), TemplateWorkspace.Timeout, "build", "-t:BenchmarkAgent_RecordBaseline");
+        }
+
+        Assert.True(record.ExitCode == 0, record.ToString());
+        string recorded = await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken);
+        Assert.Contains("\"subject\": \"e2e/baseline-model\",\n  \"passed\": 30,\n  \"total\": 40,", recorded);
+        Assert.Equal(10, recorded.Split('\n').Count(l => l.Contains("\"passed\": false", StringComparison.Ordinal)));
+
+        CliResult worse;
+        await using (var server = ControlledServer(items, worseWrong))
+        {
+            worse = await DotnetCli.RunAsync(project, SubjectEnvironment(server, model, results), TemplateWorkspace.Timeout, "test");
+        }
+
+        // 12 regressions and the gate fail; 18 steady passes and 10 known failures pass.
+        Assert.NotEqual(0, worse.ExitCode);
+        var summary = Summary().Match(worse.Output);
+        Assert.True(summary.Success, worse.ToString());
+        Assert.Equal(("13", "28", "0"), (summary.Groups["failed"].Value, summary.Groups["passed"].Value, summary.Groups["skipped"].Value));
+        Assert.Contains("b=12 regressions, c=0 improvements", worse.Output);
+        Assert.Contains("p=0.000488 (alpha 0.05) -> SIGNIFICANT drop", worse.Output);
+        string report = await File.ReadAllTextAsync(Path.Combine(results, "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("| **arithmetic** | 12 | 10 | 0 | 12 / 0 | 0.0005 | – | **FAIL** |", report);
+
+        // Locked mode refuses to record and leaves the committed baseline alone.
+        CliResult locked;
+        await using (var server = ControlledServer(items, worseWrong))
+        {
+            var env = SubjectEnvironment(server, model, results);
+            env["BENCHAGENT_RECORD_BASELINE"] = "true";
+            env["CI"] = "true";
+            locked = await DotnetCli.RunAsync(project, env, TemplateWorkspace.Timeout, "test");
+        }
+
+        Assert.NotEqual(0, locked.ExitCode);
+        Assert.Contains("BA2055", locked.Output);
+        Assert.Equal(recorded, await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken));
+
+        var lockedEnv = workspace.Environment;
+        lockedEnv["CI"] = "true";
+        var lockedTarget = await DotnetCli.RunAsync(project, lockedEnv, TemplateWorkspace.Timeout, "build", "-t:BenchmarkAgent_RecordBaseline");
+        Assert.NotEqual(0, lockedTarget.ExitCode);
+        Assert.Contains("error BA2055: BenchmarkAgent_RecordBaseline does not run in a locked (CI) build", lockedTarget.Output);
+        Assert.Equal(recorded, await File.ReadAllTextAsync(baseline, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A wire server that answers item i of the snapshot wrongly when i is in <paramref name="wrong"/>, correctly otherwise.</summary>
+    private static OpenAiWireServer ControlledServer(List<SnapshotItem> items, HashSet<int> wrong)
+    {
+        var answers = items.Select((item, i) => (item.Prompt, Answer: wrong.Contains(i) ? WrongAnswer(item) : item.Answer)).ToDictionary(p => p.Prompt, p => p.Answer);
+        return OpenAiWireServer.Start(request => answers.TryGetValue(request.LastUserText, out string? answer) ? $"Answer: {answer}" : "I do not know this item.");
+    }
+
+    private Dictionary<string, string?> SubjectEnvironment(OpenAiWireServer server, string model, string results)
+    {
+        var env = workspace.Environment;
+        env["BENCHAGENT_SUBJECT_ENDPOINT"] = server.BaseUrl;
+        env["BENCHAGENT_SUBJECT_MODEL"] = model;
+        env["BENCHAGENT_SUBJECT_API_KEY"] = "sk-e2e";
+        env["BENCHAGENT_RESULTS_DIRECTORY"] = results;
+        return env;
     }
 
     /// <summary>Adds XML (e.g. an ItemGroup) at the end of the copied project's file.</summary>

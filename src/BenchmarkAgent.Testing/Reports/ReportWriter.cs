@@ -45,6 +45,7 @@ public static class ReportWriter
             }
         }
 
+        BaselineMarkdown.Append(md, report);
         return md.Append('\n').ToString();
     }
 

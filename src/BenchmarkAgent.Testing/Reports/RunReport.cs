@@ -13,6 +13,9 @@ public sealed record RunReport(
     IReadOnlyList<ScoreSummary> Subtasks,
     IReadOnlyList<ItemResult> Results)
 {
+    /// <summary>Per benchmark: regressions, known failures and improvements against the baseline, and the gate.</summary>
+    public IReadOnlyList<BaselineSummary> Baselines { get; init; } = [];
+
     /// <summary>Builds the report from item results.</summary>
     public static RunReport Create(IReadOnlyList<ItemResult> results)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Subjects;
 
@@ -24,6 +25,7 @@ public sealed class BenchmarkRun : IAsyncDisposable
     public const int DefaultConcurrency = 8;
 
     private readonly ConcurrentQueue<ItemResult> _results = new();
+    private readonly ConcurrentDictionary<string, GateResult> _gates = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _environment;
     private readonly object _gate = new();
     private SubjectResolution? _subject;
@@ -37,7 +39,14 @@ public sealed class BenchmarkRun : IAsyncDisposable
     }
 
     /// <summary>Creates a run over an environment lookup (for tests).</summary>
-    internal BenchmarkRun(Func<string, string?> environment) => _environment = environment;
+    internal BenchmarkRun(Func<string, string?> environment)
+    {
+        _environment = environment;
+        Baselines = new BaselineStore(environment);
+    }
+
+    /// <summary>The run's regression baselines (item verdicts, benchmark gates, record mode).</summary>
+    public BaselineStore Baselines { get; }
 
     /// <summary>The results recorded so far.</summary>
     public IReadOnlyCollection<ItemResult> Results => _results;
@@ -83,12 +92,20 @@ public sealed class BenchmarkRun : IAsyncDisposable
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);
 
+    /// <summary>Records the gate of one benchmark, for the report.</summary>
+    public void RecordGate(GateResult gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        _gates[gate.Benchmark] = gate;
+    }
+
     /// <summary>Writes the reports (JSON and Markdown; Markdown also to <c>GITHUB_STEP_SUMMARY</c> when set).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_results.IsEmpty && ResultsDirectory() is { } directory)
+        if ((!_results.IsEmpty || !_gates.IsEmpty) && ResultsDirectory() is { } directory)
         {
-            var report = RunReport.Create(_results.ToList());
+            var results = _results.ToList();
+            var report = RunReport.Create(results) with { Baselines = BaselineSummary.Create(results, _gates.Values) };
             await ReportWriter.WriteAsync(report, directory, _environment("GITHUB_STEP_SUMMARY")).ConfigureAwait(false);
         }
 

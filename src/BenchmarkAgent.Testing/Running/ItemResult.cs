@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Scoring;
 
 namespace BenchmarkAgent.Testing.Running;
@@ -21,4 +22,8 @@ public sealed record ItemResult(
     string Response,
     ItemScore? Score,
     string? Error,
-    TimeSpan Latency);
+    TimeSpan Latency)
+{
+    /// <summary>How the item compares with the committed baseline; <see langword="null"/> when not judged.</summary>
+    public ItemVerdict? Verdict { get; init; }
+}

@@ -1,0 +1,56 @@
+using BenchmarkAgent.Testing.Running;
+using Xunit;
+
+namespace BenchmarkAgent.Testing;
+
+/// <content>The aggregate gate test of each benchmark (regression baselines, minimum score, significant drop).</content>
+public abstract partial class BenchmarkTestsBase
+{
+    /// <summary>
+    /// The aggregate test of one benchmark: awaits every item's answer through the run (the scheduler pipelines them,
+    /// so this does not depend on test order), then gates on the minimum score and on a statistically significant
+    /// drop against the baseline; in record mode it writes the baseline instead.
+    /// </summary>
+    /// <param name="benchmark">The benchmark name.</param>
+    [Theory]
+    [BenchmarkGates]
+    public async Task Benchmark(string benchmark)
+    {
+        var assembly = GetType().Assembly;
+        var subject = Run.GetSubject(assembly);
+        if (subject.Error is not null)
+        {
+            Assert.Fail(subject.Error);
+        }
+
+        if (subject.Client is null)
+        {
+            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
+            return;
+        }
+
+        var location = BenchmarkLocation.For(assembly, benchmark)
+            ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
+        var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
+        var token = TestContext.Current.CancellationToken;
+        var answers = await Task.WhenAll(items.Select(i => Run.AskAsync(assembly, benchmark, i, token)));
+        var results = items.Select((item, i) => ItemResults.Score(benchmark, item, subject.Label, answers[i])).ToList();
+        var outcome = Run.Baselines.Check(location, subject.Label, results);
+        if (outcome.Gate is { } gate)
+        {
+            Run.RecordGate(gate);
+        }
+
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"subject:   {subject.Label}");
+        foreach (string line in outcome.Lines)
+        {
+            output?.WriteLine(line);
+        }
+
+        if (outcome.Failure is { } failure)
+        {
+            Assert.Fail(failure);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Testing.Scoring;
+
+namespace BenchmarkAgent.Testing.Running;
+
+/// <summary>Turns a subject's answer to an item into an <see cref="ItemResult"/> (pure: scoring only).</summary>
+public static class ItemResults
+{
+    /// <summary>Scores <paramref name="answer"/> with the item's default scorer; an error stays an error (no score).</summary>
+    /// <param name="benchmark">The benchmark name.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="subject">The subject label.</param>
+    /// <param name="answer">The subject's answer.</param>
+    /// <returns>The result.</returns>
+    public static ItemResult Score(string benchmark, BenchmarkItem item, string subject, SubjectAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(answer);
+        string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
+        if (answer.Error is { } error)
+        {
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency);
+        }
+
+        var score = Scorers.For(item.Answer.Type).Score(item, answer.Text);
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, answer.Text, score, null, answer.Latency);
+    }
+}
