@@ -17,8 +17,8 @@ public static partial class HtmlReportWriter
         double height = top + (model.Subtasks.Count * rowHeight) + 8;
         html.Append("<section id=\"subtasks\">\n<h2>Pass rate per subtask</h2>\n")
             .Append("<p class=\"note\">Bars: items passed / items scored (calls that failed are not scored). Whiskers: 95% Wilson score interval.</p>\n")
-            .Append("<svg id=\"subtask-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"860\" height=\"").Append(HtmlText.Number(height))
-            .Append("\" viewBox=\"0 0 860 ").Append(HtmlText.Number(height)).Append("\" aria-label=\"Pass rate per subtask\">\n");
+            .Append("<svg id=\"subtask-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"960\" height=\"").Append(HtmlText.Number(height))
+            .Append("\" viewBox=\"0 0 960 ").Append(HtmlText.Number(height)).Append("\" aria-label=\"Pass rate per subtask\">\n");
         PercentAxis(html, top - 6, height - 4);
         for (int i = 0; i < model.Subtasks.Count; i++)
         {
@@ -48,8 +48,9 @@ public static partial class HtmlReportWriter
         const double left = 60, top = 20, plotHeight = 220, width = 620;
         var levels = model.Difficulties.SelectMany(s => s.Points.Select(p => p.Label)).Distinct(StringComparer.Ordinal)
             .OrderBy(HtmlReportModel.DifficultyRank).ThenBy(l => l, StringComparer.Ordinal).ToList();
-        double step = levels.Count <= 1 ? 0 : width / (levels.Count - 1);
-        double XOf(string level) => left + (levels.Count <= 1 ? width / 2 : levels.IndexOf(level) * step);
+        const double inset = 50; // keeps the outer points' whiskers and labels clear of the axis
+        double step = levels.Count <= 1 ? 0 : (width - (2 * inset)) / (levels.Count - 1);
+        double XOf(string level) => left + (levels.Count <= 1 ? width / 2 : inset + (levels.IndexOf(level) * step));
         double YOf(double rate) => top + ((1 - rate) * plotHeight);
         double legendTop = top + plotHeight + 40;
         double height = legendTop + (model.Difficulties.Count * 18) + 8;
