@@ -48,23 +48,23 @@ until [ -s "$work/slow.out" ] && [ -s "$work/fast.out" ]; do sleep 0.1; done
 slow_url=$(head -n 1 "$work/slow.out")
 fast_url=$(head -n 1 "$work/fast.out")
 
-run_arm() { # $1 = arm, $2 = test class, $3 = base URL; prints "xunit_seconds wall_seconds"
-  local log="$work/$1.log" start end
+run_arm() { # $1 = arm, $2 = test class, $3 = base URL; prints "xunit_seconds wall_ms cpu_seconds"
+  local log="$work/$1.log" start end TIMEFORMAT='%U %S'
   start=$(date +%s%N)
-  env -u CI -u BENCHAGENT_SUBJECT_BASELINE -u BENCHAGENT_SUBJECT_ENDPOINT -u BENCHAGENT_SUBJECT_API_KEY \
+  { time env -u CI -u BENCHAGENT_SUBJECT_BASELINE -u BENCHAGENT_SUBJECT_ENDPOINT -u BENCHAGENT_SUBJECT_API_KEY \
     BENCHAGENT_RESULTS_DIRECTORY="$work/results-$1" OPENAI_BASE_URL="$3" OPENAI_API_KEY=sk-bench \
     BENCHAGENT_SUBJECT_MODEL=bench-model BENCHAGENT_SUBJECT_CONCURRENCY="$concurrency" \
-    dotnet "$tests/Latency.Tests.dll" -class "Latency.Tests.$2" -noColor -noLogo >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+    dotnet "$tests/Latency.Tests.dll" -class "Latency.Tests.$2" -noColor -noLogo >"$log" 2>&1 || { cat "$log" >&2; exit 1; } ; } 2>"$work/$1.time"
   end=$(date +%s%N)
   local summary
   summary=$(grep -E "Total: [0-9]+, Errors: 0, Failed: 0, Skipped: 0" "$log" || true)
   if ! grep -q "Total: $items," <<<"$summary"; then echo "arm $1: expected $items passing tests:" >&2; cat "$log" >&2; exit 1; fi
   local seconds
   seconds=$(sed -E 's/.*Time: ([0-9.]+)s.*/\1/' <<<"$summary")
-  echo "$seconds $(( (end - start) / 1000000 ))"
+  echo "$seconds $(( (end - start) / 1000000 )) $(awk '{ printf "%.3f", $1 + $2 }' "$work/$1.time")"
 }
 
-echo "round,arm,xunit_s,wall_ms" >"$csv"
+echo "round,arm,xunit_s,wall_ms,cpu_s" >"$csv"
 arms=(L I P)
 for ((round = 0; round < rounds; round++)); do
   for ((k = 0; k < 3; k++)); do
@@ -88,13 +88,12 @@ import csv, statistics as st, sys, re
 rows, sched_path, items, conc, lat, rounds, slow, fast, up, cpus, sdk, commit = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:7]), *sys.argv[7:]
 data = {}
 for r in csv.DictReader(open(rows)):
-    data.setdefault(r["arm"], []).append((float(r["xunit_s"]), float(r["wall_ms"]) / 1000))
+    data.setdefault(r["arm"], []).append((float(r["xunit_s"]), float(r["wall_ms"]) / 1000, float(r["cpu_s"])))
 sched = [tuple(float(x) for x in re.findall(r"(?:scheduler|raw)=([0-9.]+)", line)) for line in open(sched_path) if line.startswith("round=")]
 ideal = items * lat / conc / 1000
 med = lambda xs: st.median(xs)
 def line(name, xs): return f"| {name} | {len(xs)} | {med(xs):.3f} | {min(xs):.3f} | {max(xs):.3f} |"
-L = [x for x, _ in data["L"]]; I = [x for x, _ in data["I"]]; P = [x for x, _ in data["P"]]
-Lw = [w for _, w in data["L"]]; Iw = [w for _, w in data["I"]]; Pw = [w for _, w in data["P"]]
+L, Lw, Lc = (list(c) for c in zip(*data["L"])); I, Iw, Ic = (list(c) for c in zip(*data["I"])); P, Pw, Pc = (list(c) for c in zip(*data["P"]))
 S = [s for s, _ in sched]; R = [r for _, r in sched]
 print(f"# bench/latency run\n\n- {items} items, concurrency {conc}, server latency {lat} ms; ideal wall time N*latency/concurrency = {ideal:.3f} s")
 print(f"- {rounds} rounds; commit {commit}; {cpus} CPUs; dotnet {sdk}; at the end: {up.strip()}")
@@ -108,9 +107,12 @@ print(line("xUnit P: plain theory, same rows (xUnit 'Time')", P))
 print(line(f"process wall L (incl. startup, discovery, reports)", Lw))
 print(line("process wall I", Iw))
 print(line("process wall P", Pw))
+print(line("CPU user+sys L (test process)", Lc))
+print(line("CPU user+sys I", Ic))
+print(line("CPU user+sys P", Pc))
 print()
 print(f"- (1) in-process scheduler / ideal = {med(S)/ideal:.3f} (goal <= 1.2); scheduler / Parallel.ForEachAsync baseline = {med(S)/med(R):.3f}")
 print(f"- (1) xUnit benchmark run L / ideal = {med(L)/ideal:.3f} (goal <= 1.2); L / plain theory P = {med(L)/med(P):.3f}; max(ideal, P) = {max(ideal, med(P)):.3f} s is the floor for L")
-print(f"- (2) per-item overhead: I / P = {med(I)/med(P):.3f} (goal <= 1.5); (I - P) / {items} = {(med(I)-med(P))/items*1000:.2f} ms per item; process wall I / P = {med(Iw)/med(Pw):.3f}")
+print(f"- (2) per-item overhead: I / P = {med(I)/med(P):.3f} (goal <= 1.5); (I - P) / {items} = {(med(I)-med(P))/items*1000:.2f} ms per item; process wall I / P = {med(Iw)/med(Pw):.3f}; CPU I / P = {med(Ic)/med(Pc):.3f}, (I - P) CPU / {items} = {(med(Ic)-med(Pc))/items*1000:.2f} ms per item; CPU L - I = {med(Lc)-med(Ic):.3f} s")
 PY
 cat "$out"
