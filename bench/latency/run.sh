@@ -49,13 +49,14 @@ slow_url=$(head -n 1 "$work/slow.out")
 fast_url=$(head -n 1 "$work/fast.out")
 
 run_arm() { # $1 = arm, $2 = test class, $3 = base URL; prints "xunit_seconds wall_ms cpu_seconds"
-  local log="$work/$1.log" start end TIMEFORMAT='%U %S'
+  local log="$work/$1.log" start end status=0 TIMEFORMAT='%U %S'
   start=$(date +%s%N)
   { time env -u CI -u BENCHAGENT_SUBJECT_BASELINE -u BENCHAGENT_SUBJECT_ENDPOINT -u BENCHAGENT_SUBJECT_API_KEY \
     BENCHAGENT_RESULTS_DIRECTORY="$work/results-$1" OPENAI_BASE_URL="$3" OPENAI_API_KEY=sk-bench \
     BENCHAGENT_SUBJECT_MODEL=bench-model BENCHAGENT_SUBJECT_CONCURRENCY="$concurrency" \
-    dotnet "$tests/Latency.Tests.dll" -class "Latency.Tests.$2" -noColor -noLogo >"$log" 2>&1 || { cat "$log" >&2; exit 1; } ; } 2>"$work/$1.time"
+    dotnet "$tests/Latency.Tests.dll" -class "Latency.Tests.$2" -noColor -noLogo >"$log" 2>&1 || status=$? ; } 2>"$work/$1.time"
   end=$(date +%s%N)
+  if [ "$status" -ne 0 ]; then echo "arm $1 failed ($status):" >&2; cat "$log" >&2; exit 1; fi
   local summary
   summary=$(grep -E "Total: [0-9]+, Errors: 0, Failed: 0, Skipped: 0" "$log" || true)
   if ! grep -q "Total: $items," <<<"$summary"; then echo "arm $1: expected $items passing tests:" >&2; cat "$log" >&2; exit 1; fi
