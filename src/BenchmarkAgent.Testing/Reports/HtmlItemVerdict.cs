@@ -1,10 +1,13 @@
 namespace BenchmarkAgent.Testing.Reports;
 
-/// <summary>How an item compares with the committed baseline, as shown in the HTML report.</summary>
+/// <summary>How an item compares with the committed baseline, as shown in the HTML report (same members, same order as the baseline gate's item verdict).</summary>
 public enum HtmlItemVerdict
 {
-    /// <summary>Passed, as in the baseline.</summary>
+    /// <summary>Answered correctly (and, with a baseline, passed there too or is new).</summary>
     Pass,
+
+    /// <summary>Answered wrongly and the baseline does not hold it: a plain failure.</summary>
+    Fail,
 
     /// <summary>Passed in the baseline and fails now.</summary>
     Regression,
@@ -14,4 +17,7 @@ public enum HtmlItemVerdict
 
     /// <summary>Failed in the baseline and passes now.</summary>
     Improvement,
+
+    /// <summary>The subject call failed.</summary>
+    Error,
 }

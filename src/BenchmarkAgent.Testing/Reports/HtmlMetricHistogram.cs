@@ -8,6 +8,11 @@ public sealed record HtmlMetricHistogram(string Name, IReadOnlyList<int> Counts)
     /// <summary>The number of values counted.</summary>
     public int Total => Counts.Sum();
 
-    /// <summary>The mean value (1 to 5); 0 when nothing was counted.</summary>
+    /// <summary>The mean of the binned values (1 to 5); 0 when nothing was counted.</summary>
     public double Mean => Total == 0 ? 0 : Counts.Select((c, i) => c * (i + 1.0)).Sum() / Total;
+
+    /// <summary>The bin of a value from 1 to 5: the nearest whole score (halves round up, so 4.5 counts as 5).</summary>
+    /// <param name="value">A judge score from 1 to 5.</param>
+    /// <returns>1 to 5.</returns>
+    public static int Bin(double value) => (int)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), 1, 5);
 }

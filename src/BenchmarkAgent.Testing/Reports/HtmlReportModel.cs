@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Items">Every item row, ordered by benchmark, subtask and id.</param>
 /// <param name="Subtasks">The pass rate of every benchmark/subtask, in item order.</param>
 /// <param name="Difficulties">One difficulty curve per benchmark.</param>
-/// <param name="Metrics">One histogram per judge metric name, by name; empty when no item has metrics.</param>
+/// <param name="Metrics">One histogram per judge metric name, by name; empty when no item has a metric value from 1 to 5.</param>
 /// <param name="Gates">The per-benchmark regression gates; empty when no baseline was compared.</param>
 public sealed record HtmlReportModel(
     string Subject,
@@ -79,7 +79,7 @@ public sealed record HtmlReportModel(
             .Where(m => m.Value is >= 1 and <= 5)
             .GroupBy(m => m.Name, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new HtmlMetricHistogram(g.Key, Enumerable.Range(1, 5).Select(v => g.Count(m => m.Value == v)).ToList()))
+            .Select(g => new HtmlMetricHistogram(g.Key, Enumerable.Range(1, 5).Select(v => g.Count(m => HtmlMetricHistogram.Bin(m.Value!.Value) == v)).ToList()))
             .ToList();
         return new HtmlReportModel(subject, ordered, subtasks, difficulties, metrics, gates);
     }

@@ -44,7 +44,7 @@ public static partial class HtmlReportWriter
                 foreach (var metric in item.Metrics)
                 {
                     html.Append("<div title=\"").Append(HtmlText.EncodeShort(metric.Reason)).Append("\">")
-                        .Append(HtmlText.Encode($"{metric.Name}: {metric.Value}{(metric.Rating.Length > 0 ? $" ({metric.Rating})" : string.Empty)}")).Append("</div>");
+                        .Append(HtmlText.Encode($"{metric.Name}: {(metric.Value is { } value ? HtmlText.Number(value) : "-")}{(metric.Rating.Length > 0 ? $" ({metric.Rating})" : string.Empty)}")).Append("</div>");
                 }
 
                 html.Append("</td>");

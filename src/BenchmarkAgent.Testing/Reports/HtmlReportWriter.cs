@@ -116,9 +116,11 @@ public static partial class HtmlReportWriter
     private static string VerdictLabel(HtmlItemVerdict verdict) => verdict switch
     {
         HtmlItemVerdict.Pass => "pass",
+        HtmlItemVerdict.Fail => "fail",
         HtmlItemVerdict.Regression => "regression",
         HtmlItemVerdict.KnownFailure => "known failure",
         HtmlItemVerdict.Improvement => "improvement",
+        HtmlItemVerdict.Error => "error",
         _ => verdict.ToString(),
     };
 }

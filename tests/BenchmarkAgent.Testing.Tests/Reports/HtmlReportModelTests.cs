@@ -59,7 +59,8 @@ public sealed class HtmlReportModelTests
     {
         var items = new[] { 5, 4, 4, 1 }
             .Select((value, i) => Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "r", "because"), new HtmlJudgeMetric("Fluency", 3, "", "")]))
-            .Append(Row("out-of-range", metrics: [new HtmlJudgeMetric("Coherence", 9, "", "")]))
+            .Append(Row("out-of-range", metrics: [new HtmlJudgeMetric("Coherence", 9, "", ""), new HtmlJudgeMetric("Coherence", null, "Unknown", null)]))
+            .Append(Row("fractional", metrics: [new HtmlJudgeMetric("Fluency", 2.5, "", null), new HtmlJudgeMetric("Fluency", 2.4, "", null)]))
             .ToList();
 
         var model = HtmlReportModel.FromItems("s", items, []);
@@ -67,7 +68,7 @@ public sealed class HtmlReportModelTests
         Assert.Equal(["Coherence", "Fluency"], model.Metrics.Select(m => m.Name));
         Assert.Equal([1, 0, 0, 2, 1], model.Metrics[0].Counts);
         Assert.Equal(3.5, model.Metrics[0].Mean);
-        Assert.Equal([0, 0, 4, 0, 0], model.Metrics[1].Counts);
+        Assert.Equal([0, 1, 5, 0, 0], model.Metrics[1].Counts); // 2.4 -> 2, 2.5 -> 3
     }
 
     internal static HtmlItemRow Row(string id, bool? passed = true, HtmlItemVerdict? verdict = null, IReadOnlyList<HtmlJudgeMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>

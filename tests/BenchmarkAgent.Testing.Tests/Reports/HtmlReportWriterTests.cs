@@ -132,7 +132,7 @@ public sealed class HtmlReportWriterTests
         Assert.True(html.IndexOf("id=\"regressions\"", StringComparison.Ordinal) < html.IndexOf("id=\"subtasks\"", StringComparison.Ordinal));
         string section = Section(html, "regressions");
         Assert.Contains("<td>b</td><td class=\"gate-fail\">failed</td><td class=\"num\">0.0123</td><td>score dropped from 0.80 to 0.50</td>", section, StringComparison.Ordinal);
-        Assert.Contains("1 pass · 1 regression · 1 known failure · 1 improvement", section, StringComparison.Ordinal);
+        Assert.Contains("1 pass · 0 fail · 1 regression · 1 known failure · 1 improvement · 0 error", section, StringComparison.Ordinal);
         Assert.Contains("<li class=\"regression\">b/s z-regressed: answered <code>ans-z-regressed</code>", section, StringComparison.Ordinal);
         Assert.DoesNotContain("a-pass", section, StringComparison.Ordinal);
         var ids = Regex.Matches(Section(html, "items"), "<td><code>([^<]+)</code>").Select(m => m.Groups[1].Value).ToList();
