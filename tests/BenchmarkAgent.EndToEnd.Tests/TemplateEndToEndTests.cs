@@ -82,6 +82,11 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         Assert.DoesNotContain(secret, report);
         Assert.DoesNotContain(secret, await File.ReadAllTextAsync(Path.Combine(results, "report.json"), TestContext.Current.CancellationToken));
         Assert.DoesNotContain(secret, trx.ToString());
+        // The HTML report has a bar per subtask and a row per item, and no key either.
+        string html = await File.ReadAllTextAsync(Path.Combine(results, "report.html"), TestContext.Current.CancellationToken);
+        Assert.Equal(items.Count, System.Text.RegularExpressions.Regex.Count(html, "<tr class=\"(pass|fail|error)\">"));
+        Assert.Equal(items.Select(i => i.Subtask).Distinct().Count(), System.Text.RegularExpressions.Regex.Count(html, "<g class=\"subtask-bar\""));
+        Assert.DoesNotContain(secret, html);
     }
 
     [Fact]

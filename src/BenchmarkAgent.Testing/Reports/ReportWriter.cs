@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace BenchmarkAgent.Testing.Reports;
 
-/// <summary>Writes a <see cref="RunReport"/> as <c>report.json</c> and <c>report.md</c>.</summary>
+/// <summary>Writes a <see cref="RunReport"/> as <c>report.json</c>, <c>report.md</c> and <c>report.html</c>.</summary>
 public static class ReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -15,7 +15,7 @@ public static class ReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes both files to <paramref name="directory"/>, and appends the Markdown to <paramref name="stepSummaryPath"/> when given.</summary>
+    /// <summary>Writes the files to <paramref name="directory"/>, and appends the Markdown to <paramref name="stepSummaryPath"/> when given.</summary>
     public static async Task WriteAsync(RunReport report, string directory, string? stepSummaryPath, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
@@ -23,6 +23,7 @@ public static class ReportWriter
         await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), json, cancellationToken).ConfigureAwait(false);
         string markdown = Markdown(report);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), markdown, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReportWriter.Render(report), cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(stepSummaryPath))
         {
             await File.AppendAllTextAsync(stepSummaryPath, markdown, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,28 @@
+namespace BenchmarkAgent.Testing.Reports;
+
+/// <summary>One row of the HTML report's item table.</summary>
+/// <param name="Benchmark">The benchmark name.</param>
+/// <param name="Subtask">The subtask name.</param>
+/// <param name="Id">The item id.</param>
+/// <param name="Difficulty">The difficulty name (<c>easy</c>, <c>medium</c>, <c>hard</c>).</param>
+/// <param name="Score">The score from 0 to 1; <see langword="null"/> when the call failed.</param>
+/// <param name="Passed">Whether the answer passed; <see langword="null"/> when the call failed.</param>
+/// <param name="Answer">The subject's answer (untrusted model text; encoded when rendered).</param>
+/// <param name="Expected">The reference answer; empty when the call failed.</param>
+/// <param name="LatencyMilliseconds">How long the call took.</param>
+/// <param name="Error">The error that survived the retries, if any.</param>
+/// <param name="Verdict">The comparison with the baseline, when a baseline exists.</param>
+/// <param name="Metrics">The judge metrics of the item; empty when none were computed.</param>
+public sealed record HtmlItemRow(
+    string Benchmark,
+    string Subtask,
+    string Id,
+    string Difficulty,
+    double? Score,
+    bool? Passed,
+    string Answer,
+    string Expected,
+    double LatencyMilliseconds,
+    string? Error,
+    HtmlItemVerdict? Verdict,
+    IReadOnlyList<HtmlJudgeMetric> Metrics);

@@ -1,0 +1,93 @@
+namespace BenchmarkAgent.Testing.Reports;
+
+/// <summary>
+/// What the HTML report shows, computed from a run: the item rows and the aggregates the charts draw. The optional
+/// sections (judge metrics, baseline verdicts, gates) are empty when the run has no such data and are then not rendered.
+/// </summary>
+/// <param name="Subject">The subject label.</param>
+/// <param name="Items">Every item row, ordered by benchmark, subtask and id.</param>
+/// <param name="Subtasks">The pass rate of every benchmark/subtask, in item order.</param>
+/// <param name="Difficulties">One difficulty curve per benchmark.</param>
+/// <param name="Metrics">One histogram per judge metric name, by name; empty when no item has a metric value from 1 to 5.</param>
+/// <param name="Gates">The per-benchmark regression gates; empty when no baseline was compared.</param>
+public sealed record HtmlReportModel(
+    string Subject,
+    IReadOnlyList<HtmlItemRow> Items,
+    IReadOnlyList<HtmlPassRate> Subtasks,
+    IReadOnlyList<HtmlDifficultySeries> Difficulties,
+    IReadOnlyList<HtmlMetricHistogram> Metrics,
+    IReadOnlyList<HtmlBenchmarkGate> Gates)
+{
+    private static readonly string[] DifficultyOrder = ["easy", "medium", "hard"];
+
+    /// <summary>Whether any item carries a baseline verdict.</summary>
+    public bool HasVerdicts => Items.Any(i => i.Verdict is not null);
+
+    /// <summary>Builds the model of a run report.</summary>
+    /// <param name="report">The run's results.</param>
+    /// <returns>The model, with the optional sections empty until the run records judge metrics and verdicts.</returns>
+    public static HtmlReportModel Create(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Results.Select(r => new HtmlItemRow(
+                r.Benchmark,
+                r.Subtask,
+                r.ItemId,
+                r.Difficulty,
+                r.Score?.Value,
+                r.Score?.Passed,
+                r.Response,
+                r.Score?.Expected ?? string.Empty,
+                r.Latency.TotalMilliseconds,
+                r.Error,
+                Verdict: null,
+                Metrics: []))
+            .ToList();
+        return FromItems(report.Subject, rows, gates: []);
+    }
+
+    /// <summary>Builds the model from item rows, computing every aggregate the charts draw.</summary>
+    /// <param name="subject">The subject label.</param>
+    /// <param name="items">The item rows (any order).</param>
+    /// <param name="gates">The per-benchmark gates, if a baseline was compared.</param>
+    /// <returns>The model.</returns>
+    public static HtmlReportModel FromItems(string subject, IReadOnlyList<HtmlItemRow> items, IReadOnlyList<HtmlBenchmarkGate> gates)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(gates);
+        var ordered = items
+            .OrderBy(r => r.Benchmark, StringComparer.Ordinal)
+            .ThenBy(r => r.Subtask, StringComparer.Ordinal)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        var subtasks = ordered
+            .GroupBy(r => $"{r.Benchmark}/{r.Subtask}", StringComparer.Ordinal)
+            .Select(g => HtmlPassRate.Of(g.Key, g.ToList()))
+            .ToList();
+        var difficulties = ordered
+            .GroupBy(r => r.Benchmark, StringComparer.Ordinal)
+            .Select(b => new HtmlDifficultySeries(
+                b.Key,
+                b.GroupBy(r => r.Difficulty, StringComparer.Ordinal)
+                    .OrderBy(d => DifficultyRank(d.Key))
+                    .ThenBy(d => d.Key, StringComparer.Ordinal)
+                    .Select(d => HtmlPassRate.Of(d.Key, d.ToList()))
+                    .ToList()))
+            .ToList();
+        var metrics = ordered
+            .SelectMany(r => r.Metrics)
+            .Where(m => m.Value is >= 1 and <= 5)
+            .GroupBy(m => m.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HtmlMetricHistogram(g.Key, Enumerable.Range(1, 5).Select(v => g.Count(m => HtmlMetricHistogram.Bin(m.Value!.Value) == v)).ToList()))
+            .ToList();
+        return new HtmlReportModel(subject, ordered, subtasks, difficulties, metrics, gates);
+    }
+
+    /// <summary>Orders difficulty names easy, medium, hard, then any other name.</summary>
+    internal static int DifficultyRank(string difficulty)
+    {
+        int index = Array.IndexOf(DifficultyOrder, difficulty);
+        return index < 0 ? DifficultyOrder.Length : index;
+    }
+}

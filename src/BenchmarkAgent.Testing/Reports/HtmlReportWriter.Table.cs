@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace BenchmarkAgent.Testing.Reports;
+
+/// <summary>The searchable item table of the HTML report.</summary>
+public static partial class HtmlReportWriter
+{
+    private static void ItemTable(StringBuilder html, HtmlReportModel model)
+    {
+        bool verdicts = model.HasVerdicts;
+        bool metrics = model.Metrics.Count > 0;
+        // Regressions first, then the usual order (benchmark, subtask, id).
+        var rows = model.Items.OrderBy(i => i.Verdict == HtmlItemVerdict.Regression ? 0 : 1).ToList();
+        html.Append("<section id=\"items\">\n<h2>Items</h2>\n")
+            .Append("<input id=\"filter\" type=\"search\" placeholder=\"Filter: words from any column\" aria-label=\"Filter items\" hidden>")
+            .Append("<span id=\"shown\">").Append(rows.Count).Append(" items</span>\n")
+            .Append("<table id=\"item-table\"><thead><tr><th>benchmark</th><th>subtask</th><th>id</th><th>difficulty</th><th>score / pass</th>")
+            .Append(verdicts ? "<th>verdict</th>" : string.Empty)
+            .Append("<th>answer</th><th>expected</th><th>latency (ms)</th>")
+            .Append(metrics ? "<th>judge metrics</th>" : string.Empty)
+            .Append("</tr></thead>\n<tbody>\n");
+        foreach (var item in rows)
+        {
+            string outcome = item.Passed switch { true => "pass", false => "fail", null => "error" };
+            html.Append("<tr class=\"").Append(outcome).Append("\"><td>").Append(HtmlText.Encode(item.Benchmark))
+                .Append("</td><td>").Append(HtmlText.Encode(item.Subtask))
+                .Append("</td><td><code>").Append(HtmlText.Encode(item.Id))
+                .Append("</code></td><td>").Append(HtmlText.Encode(item.Difficulty))
+                .Append("</td><td class=\"outcome num\">")
+                .Append(item.Score is { } score ? $"{HtmlText.Number(score)} {outcome}" : "error")
+                .Append("</td>");
+            if (verdicts)
+            {
+                html.Append("<td class=\"").Append(item.Verdict is { } v ? VerdictLabel(v).Replace(' ', '-') : string.Empty).Append("\">")
+                    .Append(item.Verdict is { } verdict ? VerdictLabel(verdict) : "-").Append("</td>");
+            }
+
+            html.Append("<td class=\"text\">").Append(item.Error is { } error ? "error: " + HtmlText.EncodeShort(error) : HtmlText.EncodeShort(item.Answer))
+                .Append("</td><td class=\"text\">").Append(HtmlText.EncodeShort(item.Expected))
+                .Append("</td><td class=\"num\">").Append(item.LatencyMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Append("</td>");
+            if (metrics)
+            {
+                html.Append("<td class=\"text\">");
+                foreach (var metric in item.Metrics)
+                {
+                    html.Append("<div title=\"").Append(HtmlText.EncodeShort(metric.Reason)).Append("\">")
+                        .Append(HtmlText.Encode($"{metric.Name}: {(metric.Value is { } value ? HtmlText.Number(value) : "-")}{(metric.Rating.Length > 0 ? $" ({metric.Rating})" : string.Empty)}")).Append("</div>");
+                }
+
+                html.Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n</section>\n");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BenchmarkAgent.Testing.Reports;
+
+namespace BenchmarkAgent.Testing.Tests.Reports;
+
+public sealed class HtmlReportWriterTests
+{
+    private const string DataOpen = "<script type=\"application/json\" id=\"report-data\">";
+
+    [Fact]
+    public void A_script_injection_in_an_answer_is_inert_in_the_table_and_in_the_json_block()
+    {
+        string html = HtmlReportWriter.Render(ReportSamples.Run());
+
+        // Only the page's own two script elements exist, and neither the injected markup nor a comment opener survives raw.
+        Assert.Equal(2, Regex.Count(html, "<script", RegexOptions.IgnoreCase));
+        Assert.Equal(2, Regex.Count(html, "</script", RegexOptions.IgnoreCase));
+        Assert.DoesNotContain("alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        // The table shows the text, encoded.
+        Assert.Contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--&lt;img src=x onerror=alert(2)&gt;", html, StringComparison.Ordinal);
+        // The JSON block still carries the exact answer.
+        using var data = JsonDocument.Parse(DataBlock(html));
+        var item = data.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "m1");
+        Assert.Equal(ReportSamples.Injection, item.GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public void Subtask_bars_show_the_pass_rate_and_the_wilson_interval()
+    {
+        string html = HtmlReportWriter.Render(ReportSamples.Run());
+
+        Assert.Contains("<g class=\"subtask-bar\" data-label=\"arith/add\" data-rate=\"62.5\" data-low=\"30.57\" data-high=\"86.32\">", html, StringComparison.Ordinal);
+        Assert.Contains(">62.5% (5/8) [30.6%, 86.3%]</text>", html, StringComparison.Ordinal);
+        Assert.Contains(">33.3% (1/3) [6.1%, 79.2%]</text>", html, StringComparison.Ordinal);
+        Assert.Contains(">100.0% (2/2) [34.2%, 100.0%]</text>", html, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(html, "<g class=\"subtask-bar\""));
+        // Each bar has one whisker with two caps.
+        Assert.Equal(3, Regex.Count(Section(html, "subtasks"), "class=\"ci\""));
+        Assert.Equal(6, Regex.Count(Section(html, "subtasks"), "class=\"ci-cap\""));
+        // The bar of 62.5% is 62.5% of the 400-unit plot.
+        Assert.Contains("width=\"250\" height=\"16\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_difficulty_curve_has_a_point_per_benchmark_and_difficulty()
+    {
+        string section = Section(HtmlReportWriter.Render(ReportSamples.Run()), "difficulty");
+
+        Assert.Equal(["easy", "medium", "hard"], Regex.Matches(section, "class=\"axis difficulty-level\"[^>]*>([^<]+)<").Select(m => m.Groups[1].Value));
+        Assert.Contains("<g class=\"difficulty-point\" data-difficulty=\"easy\" data-rate=\"75\">", section, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"difficulty-point\" data-difficulty=\"hard\" data-rate=\"33.33\">", section, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(section, "<g class=\"difficulty-point\""));
+        Assert.Equal(2, Regex.Count(section, "<g class=\"difficulty-series\""));
+    }
+
+    [Fact]
+    public void The_item_table_has_one_row_per_item_with_every_column()
+    {
+        string section = Section(HtmlReportWriter.Render(ReportSamples.Run()), "items");
+
+        Assert.Equal(14, Regex.Count(section, "<tr class=\"(pass|fail|error)\">"));
+        Assert.Contains("<th>benchmark</th><th>subtask</th><th>id</th><th>difficulty</th><th>score / pass</th><th>answer</th><th>expected</th><th>latency (ms)</th>", section, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"pass\"><td>arith</td><td>add</td><td><code>a0</code></td><td>easy</td><td class=\"outcome num\">1 pass</td><td class=\"text\">42</td><td class=\"text\">42</td><td class=\"num\">100</td></tr>", section, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"error\"><td>arith</td><td>mul</td><td><code>m3</code></td><td>hard</td><td class=\"outcome num\">error</td><td class=\"text\">error: HttpRequestException: boom</td>", section, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"filter\" type=\"search\"", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_page_loads_nothing_and_admits_only_its_own_inline_style_and_script()
+    {
+        string html = HtmlReportWriter.Render(ReportSamples.Run());
+
+        Assert.DoesNotMatch(new Regex("<[a-z]+[^>]*\\s(src|href|srcset|action)=", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.All(Regex.Matches(html, "[a-z]+://[^\"\\s]*").Select(m => m.Value), url => Assert.Equal("http://www.w3.org/2000/svg", url));
+        string script = Regex.Match(html, "<script>(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        string style = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
+        string csp = Regex.Match(html, "http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("default-src &#39;none&#39;;", csp, StringComparison.Ordinal);
+        Assert.Contains($"script-src &#39;sha256-{Sha256(script)}&#39;", csp, StringComparison.Ordinal);
+        Assert.Contains($"style-src &#39;sha256-{Sha256(style)}&#39;", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sections_for_judge_metrics_and_regressions_are_left_out_without_data()
+    {
+        string html = HtmlReportWriter.Render(ReportSamples.Run());
+
+        Assert.DoesNotContain("id=\"metrics\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"regressions\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>verdict</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>judge metrics</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_metrics_render_a_histogram_per_metric_and_a_table_column()
+    {
+        var items = new[] { 5, 4, 4, 1 }
+            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "good", "reason \"<b>" + i)]))
+            .ToList();
+
+        string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, []));
+
+        string section = Section(html, "metrics");
+        Assert.Contains("data-metric=\"Coherence\"", section, StringComparison.Ordinal);
+        Assert.Contains("(mean 3.50, n=4)", section, StringComparison.Ordinal);
+        Assert.Equal(["1:1", "2:0", "3:0", "4:2", "5:1"], Regex.Matches(section, "data-value=\"(\\d)\" data-count=\"(\\d+)\"").Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}"));
+        Assert.Contains("<th>judge metrics</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<div title=\"reason &quot;&lt;b&gt;0\">Coherence: 5 (good)</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regressions_come_first_with_the_gates_and_lead_the_item_table()
+    {
+        var items = new List<HtmlItemRow>
+        {
+            HtmlReportModelTests.Row("a-pass", verdict: HtmlItemVerdict.Pass),
+            HtmlReportModelTests.Row("b-known", passed: false, verdict: HtmlItemVerdict.KnownFailure),
+            HtmlReportModelTests.Row("c-better", verdict: HtmlItemVerdict.Improvement),
+            HtmlReportModelTests.Row("z-regressed", passed: false, verdict: HtmlItemVerdict.Regression),
+        };
+        var gates = new[] { new HtmlBenchmarkGate("b", Passed: false, PValue: 0.0123, "score dropped from 0.80 to 0.50") };
+
+        string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, gates));
+
+        Assert.True(html.IndexOf("id=\"regressions\"", StringComparison.Ordinal) < html.IndexOf("id=\"subtasks\"", StringComparison.Ordinal));
+        string section = Section(html, "regressions");
+        Assert.Contains("<td>b</td><td class=\"gate-fail\">failed</td><td class=\"num\">0.0123</td><td>score dropped from 0.80 to 0.50</td>", section, StringComparison.Ordinal);
+        Assert.Contains("1 pass · 0 fail · 1 regression · 1 known failure · 1 improvement · 0 error", section, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"regression\">b/s z-regressed: answered <code>ans-z-regressed</code>", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("a-pass", section, StringComparison.Ordinal);
+        var ids = Regex.Matches(Section(html, "items"), "<td><code>([^<]+)</code>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["z-regressed", "a-pass", "b-known", "c-better"], ids);
+        Assert.Contains("<td class=\"regression\">regression</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_writer_writes_report_html_next_to_json_and_markdown()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "ba-html-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var report = ReportSamples.Run();
+            await ReportWriter.WriteAsync(report, directory, stepSummaryPath: null, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HtmlReportWriter.Render(report), await File.ReadAllTextAsync(Path.Combine(directory, "report.html"), TestContext.Current.CancellationToken));
+            Assert.True(File.Exists(Path.Combine(directory, "report.json")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    internal static string DataBlock(string html)
+    {
+        int start = html.IndexOf(DataOpen, StringComparison.Ordinal) + DataOpen.Length;
+        return html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+    }
+
+    private static string Section(string html, string id)
+    {
+        int start = html.IndexOf($"<section id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"section {id} is missing");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    private static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
