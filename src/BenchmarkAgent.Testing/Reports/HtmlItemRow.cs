@@ -1,3 +1,5 @@
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>One row of the HTML report's item table.</summary>
@@ -24,5 +26,5 @@ public sealed record HtmlItemRow(
     string Expected,
     double LatencyMilliseconds,
     string? Error,
-    HtmlItemVerdict? Verdict,
+    ItemVerdict? Verdict,
     IReadOnlyList<HtmlJudgeMetric> Metrics);

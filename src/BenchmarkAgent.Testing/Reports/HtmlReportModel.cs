@@ -25,7 +25,7 @@ public sealed record HtmlReportModel(
 
     /// <summary>Builds the model of a run report.</summary>
     /// <param name="report">The run's results.</param>
-    /// <returns>The model, with the optional sections empty until the run records judge metrics and verdicts.</returns>
+    /// <returns>The model, with the optional sections filled when the run recorded baseline verdicts, gates or judge metrics.</returns>
     public static HtmlReportModel Create(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -40,10 +40,18 @@ public sealed record HtmlReportModel(
                 r.Score?.Expected ?? string.Empty,
                 r.Latency.TotalMilliseconds,
                 r.Error,
-                Verdict: null,
+                r.Verdict,
                 Metrics: []))
             .ToList();
-        return FromItems(report.Subject, rows, gates: []);
+        var gates = report.Baselines
+            .Where(b => b.Gate is not null)
+            .Select(b => new HtmlBenchmarkGate(
+                b.Benchmark,
+                b.Gate!.GatePassed,
+                b.Gate.Baseline is null ? null : b.Gate.Drop.PValue,
+                string.Join("; ", b.Gate.Describe())))
+            .ToList();
+        return FromItems(report.Subject, rows, gates);
     }
 
     /// <summary>Builds the model from item rows, computing every aggregate the charts draw.</summary>

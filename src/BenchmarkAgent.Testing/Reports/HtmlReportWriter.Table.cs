@@ -1,5 +1,7 @@
 using System.Text;
 
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>The searchable item table of the HTML report.</summary>
@@ -10,7 +12,7 @@ public static partial class HtmlReportWriter
         bool verdicts = model.HasVerdicts;
         bool metrics = model.Metrics.Count > 0;
         // Regressions first, then the usual order (benchmark, subtask, id).
-        var rows = model.Items.OrderBy(i => i.Verdict == HtmlItemVerdict.Regression ? 0 : 1).ToList();
+        var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
         html.Append("<section id=\"items\">\n<h2>Items</h2>\n")
             .Append("<input id=\"filter\" type=\"search\" placeholder=\"Filter: words from any column\" aria-label=\"Filter items\" hidden>")
             .Append("<span id=\"shown\">").Append(rows.Count).Append(" items</span>\n")

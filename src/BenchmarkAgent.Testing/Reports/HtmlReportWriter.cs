@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>
@@ -89,9 +91,9 @@ public static partial class HtmlReportWriter
 
         if (model.HasVerdicts)
         {
-            var counts = Enum.GetValues<HtmlItemVerdict>().Select(v => $"{model.Items.Count(i => i.Verdict == v)} {VerdictLabel(v)}");
+            var counts = Enum.GetValues<ItemVerdict>().Select(v => $"{model.Items.Count(i => i.Verdict == v)} {VerdictLabel(v)}");
             html.Append("<p class=\"note\" id=\"verdict-counts\">").Append(string.Join(" · ", counts)).Append("</p>\n");
-            var regressed = model.Items.Where(i => i.Verdict == HtmlItemVerdict.Regression).ToList();
+            var regressed = model.Items.Where(i => i.Verdict == ItemVerdict.Regression).ToList();
             if (regressed.Count == 0)
             {
                 html.Append("<p>No item regressed.</p>\n");
@@ -113,14 +115,14 @@ public static partial class HtmlReportWriter
         html.Append("</section>\n");
     }
 
-    private static string VerdictLabel(HtmlItemVerdict verdict) => verdict switch
+    private static string VerdictLabel(ItemVerdict verdict) => verdict switch
     {
-        HtmlItemVerdict.Pass => "pass",
-        HtmlItemVerdict.Fail => "fail",
-        HtmlItemVerdict.Regression => "regression",
-        HtmlItemVerdict.KnownFailure => "known failure",
-        HtmlItemVerdict.Improvement => "improvement",
-        HtmlItemVerdict.Error => "error",
+        ItemVerdict.Pass => "pass",
+        ItemVerdict.Fail => "fail",
+        ItemVerdict.Regression => "regression",
+        ItemVerdict.KnownFailure => "known failure",
+        ItemVerdict.Improvement => "improvement",
+        ItemVerdict.Error => "error",
         _ => verdict.ToString(),
     };
 }

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using BenchmarkAgent.Testing.Reports;
 
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Tests.Reports;
 
 /// <summary>
@@ -102,7 +104,7 @@ public sealed class HtmlReportBrowserTests
             .Select((value, i) => HtmlReportModelTests.Row(
                 $"i{i}",
                 passed: i != 3,
-                verdict: i == 3 ? HtmlItemVerdict.Regression : HtmlItemVerdict.Pass,
+                verdict: i == 3 ? ItemVerdict.Regression : ItemVerdict.Pass,
                 metrics: [new HtmlJudgeMetric("Coherence", value, "ok", "why " + i), new HtmlJudgeMetric("Relevance", 6 - value, "ok", "")]))
             .ToList();
         string directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "html-report", "sections");

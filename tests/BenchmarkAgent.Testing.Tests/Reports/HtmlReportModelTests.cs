@@ -1,5 +1,7 @@
 using BenchmarkAgent.Testing.Reports;
 
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Tests.Reports;
 
 public sealed class HtmlReportModelTests
@@ -71,6 +73,6 @@ public sealed class HtmlReportModelTests
         Assert.Equal([0, 1, 5, 0, 0], model.Metrics[1].Counts); // 2.4 -> 2, 2.5 -> 3
     }
 
-    internal static HtmlItemRow Row(string id, bool? passed = true, HtmlItemVerdict? verdict = null, IReadOnlyList<HtmlJudgeMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
+    internal static HtmlItemRow Row(string id, bool? passed = true, ItemVerdict? verdict = null, IReadOnlyList<HtmlJudgeMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
         new(benchmark, subtask, id, "easy", passed is null ? null : passed.Value ? 1 : 0, passed, "ans-" + id, "exp-" + id, 10, passed is null ? "error" : null, verdict, metrics ?? []);
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BenchmarkAgent.Testing.Reports;
 
+using BenchmarkAgent.Testing.Baselines;
+
 namespace BenchmarkAgent.Testing.Tests.Reports;
 
 public sealed class HtmlReportWriterTests
@@ -120,10 +122,10 @@ public sealed class HtmlReportWriterTests
     {
         var items = new List<HtmlItemRow>
         {
-            HtmlReportModelTests.Row("a-pass", verdict: HtmlItemVerdict.Pass),
-            HtmlReportModelTests.Row("b-known", passed: false, verdict: HtmlItemVerdict.KnownFailure),
-            HtmlReportModelTests.Row("c-better", verdict: HtmlItemVerdict.Improvement),
-            HtmlReportModelTests.Row("z-regressed", passed: false, verdict: HtmlItemVerdict.Regression),
+            HtmlReportModelTests.Row("a-pass", verdict: ItemVerdict.Pass),
+            HtmlReportModelTests.Row("b-known", passed: false, verdict: ItemVerdict.KnownFailure),
+            HtmlReportModelTests.Row("c-better", verdict: ItemVerdict.Improvement),
+            HtmlReportModelTests.Row("z-regressed", passed: false, verdict: ItemVerdict.Regression),
         };
         var gates = new[] { new HtmlBenchmarkGate("b", Passed: false, PValue: 0.0123, "score dropped from 0.80 to 0.50") };
 
