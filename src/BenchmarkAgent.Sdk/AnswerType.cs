@@ -11,4 +11,16 @@ public enum AnswerType
 
     /// <summary>A short text, compared after normalisation (case, whitespace, punctuation).</summary>
     ShortText,
+
+    /// <summary>
+    /// A .NET regular expression (the answer's value) that a correct response matches. The pattern comes from the
+    /// snapshot, never from the model's text, and is matched with a timeout.
+    /// </summary>
+    Pattern,
+
+    /// <summary>
+    /// A long-form answer (several sentences), scored by token F1 against the reference and, when a judge model is
+    /// configured, by the LLM rubric.
+    /// </summary>
+    FreeText,
 }

@@ -33,6 +33,8 @@ public static class SnapshotNames
         BenchmarkAgent.AnswerType.Number => "number",
         BenchmarkAgent.AnswerType.Choice => "choice",
         BenchmarkAgent.AnswerType.ShortText => "text",
+        BenchmarkAgent.AnswerType.Pattern => "pattern",
+        BenchmarkAgent.AnswerType.FreeText => "freetext",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -44,6 +46,8 @@ public static class SnapshotNames
             case "number": type = BenchmarkAgent.AnswerType.Number; return true;
             case "choice": type = BenchmarkAgent.AnswerType.Choice; return true;
             case "text": type = BenchmarkAgent.AnswerType.ShortText; return true;
+            case "pattern": type = BenchmarkAgent.AnswerType.Pattern; return true;
+            case "freetext": type = BenchmarkAgent.AnswerType.FreeText; return true;
             default: type = default; return false;
         }
     }

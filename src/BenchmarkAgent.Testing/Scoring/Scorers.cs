@@ -12,15 +12,23 @@ public static class Scorers
     /// <summary>The short-text scorer (stateless, shared).</summary>
     public static TextScorer Text { get; } = new();
 
+    /// <summary>The regular-expression scorer (stateless, shared).</summary>
+    public static RegexScorer Regex { get; } = new();
+
+    /// <summary>The token-F1 scorer for free-form answers (stateless, shared).</summary>
+    public static TokenF1Scorer TokenF1 { get; } = new();
+
     /// <summary>Returns the default scorer for an answer type.</summary>
     /// <param name="type">The answer type.</param>
-    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/> or <see cref="TextScorer"/>.</returns>
+    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/>, <see cref="TextScorer"/>, <see cref="RegexScorer"/> or <see cref="TokenF1Scorer"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The type is not a defined <see cref="AnswerType"/>.</exception>
     public static IScorer For(AnswerType type) => type switch
     {
         AnswerType.Number => Numeric,
         AnswerType.Choice => Choice,
         AnswerType.ShortText => Text,
+        AnswerType.Pattern => Regex,
+        AnswerType.FreeText => TokenF1,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown answer type."),
     };
 }
