@@ -12,6 +12,9 @@ namespace BenchmarkAgent.Testing.Running;
 /// </summary>
 public sealed class SubjectScheduler : IAsyncDisposable
 {
+    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key carrying the 0-based repeat index of a call.</summary>
+    public const string RepeatPropertyKey = "benchagent.repeat";
+
     private readonly IChatClient _subject;
     private readonly IReadOnlyList<(string Benchmark, BenchmarkItem Item)> _items;
     private readonly SemaphoreSlim _slots;
