@@ -12,6 +12,8 @@ namespace BenchmarkAgent.Testing.Running;
 /// <param name="Score">The score; <see langword="null"/> when the call failed.</param>
 /// <param name="Error">The error that survived the retries, if any.</param>
 /// <param name="Latency">How long the call took.</param>
+/// <param name="Repeats">pass@k, majority and mean score over the repeats (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when the item was scored.</param>
+/// <param name="Metrics">LLM-as-judge metrics (1-5 with rating and reason) of free-text items, when a judge is configured.</param>
 public sealed record ItemResult(
     string Benchmark,
     string Subtask,
@@ -21,4 +23,6 @@ public sealed record ItemResult(
     string Response,
     ItemScore? Score,
     string? Error,
-    TimeSpan Latency);
+    TimeSpan Latency,
+    RepeatSummary? Repeats = null,
+    IReadOnlyList<Evaluation.MetricReport>? Metrics = null);
