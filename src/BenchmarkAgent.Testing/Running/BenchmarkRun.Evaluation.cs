@@ -67,7 +67,8 @@ public sealed partial class BenchmarkRun
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // Fail closed for judge errors too: the item fails with the error and the report counts it apart.
-                    return new ItemOutcome(responses, null, null, metrics, new ModelCallException("judge", 1, ex), latency);
+                    var judgeError = ex as ModelCallException ?? new InvalidOperationException($"The judge call failed: {ex.GetType().Name}: {ex.Message}", ex) as Exception;
+                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency);
                 }
             }
 
