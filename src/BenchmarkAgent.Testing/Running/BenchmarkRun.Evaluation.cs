@@ -153,10 +153,17 @@ public sealed partial class BenchmarkRun
             return fromEnvironment;
         }
 
-        // Next to TestResults: <project>/TestResults/benchagent -> <project>/obj/benchagent-cache.
-        string results = Path.GetFullPath(ResultsDirectory() ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "benchagent"));
-        string root = Path.GetDirectoryName(Path.GetDirectoryName(results)) ?? AppContext.BaseDirectory;
-        return Path.Combine(root, "obj", "benchagent-cache");
+        // Next to the project's TestResults: <project>/TestResults/benchagent -> <project>/obj/benchagent-cache. The
+        // project's folder comes from the build (assembly metadata), not from BENCHAGENT_RESULTS_DIRECTORY, so moving the
+        // reports never moves the cache out of the project.
+        string? projectResults = _assembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "BenchmarkAgent.ResultsDirectory")?.Value;
+        if (projectResults is { Length: > 0 } && Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(projectResults))) is { Length: > 0 } project)
+        {
+            return Path.Combine(project, "obj", "benchagent-cache");
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "benchagent-cache");
     }
 
     private JudgeResolution ResolveJudge()
