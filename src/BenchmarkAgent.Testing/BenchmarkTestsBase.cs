@@ -43,14 +43,14 @@ public abstract class BenchmarkTestsBase(BenchmarkRun run)
         if (outcome.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, outcome.Latency, Metrics: outcome.Metrics));
+            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, outcome.Latency, Metrics: outcome.Metrics.Count > 0 ? outcome.Metrics : null));
             output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
             Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
         }
 
         var response = outcome.Responses[0];
         var score = outcome.Score!;
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, outcome.Latency, outcome.Repeats, outcome.Metrics));
+        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, outcome.Latency, outcome.Repeats, outcome.Metrics.Count > 0 ? outcome.Metrics : null));
         output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");
