@@ -17,4 +17,16 @@ public enum AnswerType
     /// <c>words:20-40;lowercase</c> (see <see cref="Constraints.ConstraintSpec"/>), and the score is the fraction met.
     /// </summary>
     Constraint,
+
+    /// <summary>
+    /// A .NET regular expression (the answer's value) that a correct response matches. The pattern comes from the
+    /// snapshot, never from the model's text, and is matched with a timeout.
+    /// </summary>
+    Pattern,
+
+    /// <summary>
+    /// A long-form answer (several sentences), scored by token F1 against the reference and, when a judge model is
+    /// configured, by the LLM rubric.
+    /// </summary>
+    FreeText,
 }

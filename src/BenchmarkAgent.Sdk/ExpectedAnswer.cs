@@ -19,6 +19,12 @@ public sealed record ExpectedAnswer(AnswerType Type, string Value, double Tolera
     /// <summary>Creates a short-text answer.</summary>
     public static ExpectedAnswer Text(string value) => new(AnswerType.ShortText, value);
 
+    /// <summary>Creates a pattern answer: a .NET regular expression a correct response matches.</summary>
+    public static ExpectedAnswer Pattern(string regex) => new(AnswerType.Pattern, regex);
+
+    /// <summary>Creates a long-form answer: the reference text free-form responses are compared with.</summary>
+    public static ExpectedAnswer FreeText(string reference) => new(AnswerType.FreeText, reference);
+
     /// <summary>Formats a number the way snapshots store it: invariant culture, no trailing zeros.</summary>
     public static string FormatNumber(decimal value) =>
         value.ToString("0.############################", CultureInfo.InvariantCulture);

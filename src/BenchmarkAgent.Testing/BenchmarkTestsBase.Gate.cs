@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Testing;
 public abstract partial class BenchmarkTestsBase
 {
     /// <summary>
-    /// The aggregate test of one benchmark: awaits every item's answer through the run (the scheduler pipelines them,
+    /// The aggregate test of one benchmark: awaits every item's evaluation through the run (the scheduler pipelines them,
     /// so this does not depend on test order), then gates on the minimum score and on a statistically significant
     /// drop against the baseline; in record mode it writes the baseline instead.
     /// </summary>
@@ -33,8 +33,9 @@ public abstract partial class BenchmarkTestsBase
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
         var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
         var token = TestContext.Current.CancellationToken;
-        var answers = await Task.WhenAll(items.Select(i => Run.AskAsync(assembly, benchmark, i, token)));
-        var results = items.Select((item, i) => ItemResults.Score(benchmark, item, subject.Label, answers[i])).ToList();
+        // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
+        var outcomes = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
+        var results = items.Select((item, i) => ItemResults.From(benchmark, item, subject.Label, outcomes[i])).ToList();
         var outcome = Run.Baselines.Check(location, subject.Label, results);
         if (outcome.Gate is { } gate)
         {

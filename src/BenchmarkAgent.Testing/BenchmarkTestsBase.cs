@@ -41,20 +41,21 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
         output?.WriteLine($"subject:  {subject.Label}");
         output?.WriteLine("prompt:");
         output?.WriteLine(item.Prompt);
-        var answer = await run.AskAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
+        var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
         string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
-        if (answer.Error is { } error)
+        ItemOutput.WriteMetrics(outcome.Metrics);
+        if (outcome.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency) { Verdict = ItemVerdict.Error });
+            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, outcome.Latency, Metrics: outcome.Metrics.Count > 0 ? outcome.Metrics : null) { Verdict = ItemVerdict.Error });
             output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
-            Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the subject call failed: {error.GetType().Name}: {error.Message}");
+            Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
         }
 
-        var response = answer.Text;
-        var score = Scorers.For(item.Answer.Type).Score(item, response);
+        var response = outcome.Responses[0];
+        var score = outcome.Score!;
         var judgement = run.Baselines.Judge(BenchmarkLocation.For(assembly, benchmark), subject.Label, item.Id, score.Passed);
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, answer.Latency) { Verdict = judgement.Verdict });
+        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, outcome.Latency, outcome.Repeats, outcome.Metrics.Count > 0 ? outcome.Metrics : null) { Verdict = judgement.Verdict });
         output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");

@@ -38,11 +38,25 @@ public static partial class AnswerInference
         return match.Success ? match.Groups[1].Value[0] - 'A' : -1;
     }
 
-    /// <summary>Infers the answer type of a set of outputs: numbers, letters A-E, or short text.</summary>
+    /// <summary>The fewest words a final answer needs to count as long-form (with <see cref="LongFormSentences"/> sentences).</summary>
+    public const int LongFormWords = 12;
+
+    /// <summary>The fewest sentences a final answer needs to count as long-form.</summary>
+    public const int LongFormSentences = 2;
+
+    /// <summary>Whether a final answer is long-form prose: at least <see cref="LongFormSentences"/> sentences and <see cref="LongFormWords"/> words.</summary>
+    public static bool IsLongForm(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        int words = answer.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return words >= LongFormWords && SentenceEnd().Matches(answer.Trim() + " ").Count >= LongFormSentences;
+    }
+
+    /// <summary>Infers the answer type of a set of outputs: numbers, letters A-E, long-form prose, or short text.</summary>
     public static AnswerType InferType(IEnumerable<string> outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        int total = 0, numbers = 0, letters = 0;
+        int total = 0, numbers = 0, letters = 0, longForm = 0;
         foreach (string output in outputs)
         {
             string answer = FinalAnswer(output);
@@ -54,6 +68,10 @@ public static partial class AnswerInference
             else if (ParseChoice(answer) >= 0)
             {
                 letters++;
+            }
+            else if (IsLongForm(answer))
+            {
+                longForm++;
             }
         }
 
@@ -67,8 +85,16 @@ public static partial class AnswerInference
             return AnswerType.Number;
         }
 
-        return letters >= Agreement * total ? AnswerType.Choice : AnswerType.ShortText;
+        if (letters >= Agreement * total)
+        {
+            return AnswerType.Choice;
+        }
+
+        return longForm >= Agreement * total ? AnswerType.FreeText : AnswerType.ShortText;
     }
+
+    [GeneratedRegex(@"[.!?](?=\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^\$?\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberText();

@@ -229,9 +229,10 @@ public static class DatasetReader
         string? declared = StringProperty(root, "answer_type") ?? StringProperty(root, "answerType");
         if (declared is not null)
         {
-            if (!Enum.TryParse(declared, ignoreCase: true, out answerType) || !Enum.IsDefined(answerType))
+            // Pattern answers are regular expressions: dataset text is data, never code, so a dataset cannot declare them.
+            if (!Enum.TryParse(declared, ignoreCase: true, out answerType) || !Enum.IsDefined(answerType) || answerType == AnswerType.Pattern)
             {
-                throw new DatasetFormatException(path, 1, $"answer_type '{declared}' is unknown; use Number, Choice or ShortText");
+                throw new DatasetFormatException(path, 1, $"answer_type '{declared}' is unknown; use Number, Choice, ShortText or FreeText");
             }
         }
 

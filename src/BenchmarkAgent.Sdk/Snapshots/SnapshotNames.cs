@@ -34,6 +34,8 @@ public static class SnapshotNames
         BenchmarkAgent.AnswerType.Choice => "choice",
         BenchmarkAgent.AnswerType.ShortText => "text",
         BenchmarkAgent.AnswerType.Constraint => "constraint",
+        BenchmarkAgent.AnswerType.Pattern => "pattern",
+        BenchmarkAgent.AnswerType.FreeText => "freetext",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -46,6 +48,8 @@ public static class SnapshotNames
             case "choice": type = BenchmarkAgent.AnswerType.Choice; return true;
             case "text": type = BenchmarkAgent.AnswerType.ShortText; return true;
             case "constraint": type = BenchmarkAgent.AnswerType.Constraint; return true;
+            case "pattern": type = BenchmarkAgent.AnswerType.Pattern; return true;
+            case "freetext": type = BenchmarkAgent.AnswerType.FreeText; return true;
             default: type = default; return false;
         }
     }

@@ -156,7 +156,7 @@ public static class SnapshotReader
 
         if (!SnapshotNames.TryParseAnswerType(RequiredString(path, text, answerElement, "type", where), out var type))
         {
-            throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text or constraint).");
+            throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text, constraint, pattern or freetext).");
         }
 
         string value = RequiredString(path, text, answerElement, "value", where);
@@ -169,6 +169,11 @@ public static class SnapshotReader
         if (type == AnswerType.Constraint && !Constraints.ConstraintSpec.TryParse(value, out _, out string specError))
         {
             throw new SnapshotFormatException(path, line, $"{where} has an invalid constraint spec: {specError}.");
+        }
+
+        if (type == AnswerType.Pattern && !IsValidPattern(value))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has the pattern answer '{value}', which is not a valid .NET regular expression.");
         }
 
         var provenance = element.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object
@@ -303,5 +308,18 @@ public static class SnapshotReader
         }
 
         return text[..index].Count(ch => ch == '\n') + 1;
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -11,6 +11,7 @@ internal static class SampleRenderer
     {
         AnswerType.Number => "Give the final answer as a number.",
         AnswerType.Choice => "Answer with the letter of the correct option.",
+        AnswerType.FreeText => "Answer in a few complete sentences.",
         _ => "Answer with a short phrase.",
     };
 
@@ -55,7 +56,7 @@ internal static class SampleRenderer
                     return null;
                 }
 
-                answer = ExpectedAnswer.Text(text);
+                answer = transformed.Type == AnswerType.FreeText ? ExpectedAnswer.FreeText(text) : ExpectedAnswer.Text(text);
                 builder.Append(record.Input.Trim());
                 break;
         }

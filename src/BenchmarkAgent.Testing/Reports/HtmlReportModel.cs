@@ -41,7 +41,7 @@ public sealed record HtmlReportModel(
                 r.Latency.TotalMilliseconds,
                 r.Error,
                 r.Verdict,
-                Metrics: []))
+                Metrics: r.Metrics?.Select(m => new HtmlJudgeMetric(m.Name, m.Value, m.Rating, m.Reason)).ToList() ?? []))
             .ToList();
         var gates = report.Baselines
             .Where(b => b.Gate is not null)

@@ -3,6 +3,7 @@ using System.Reflection;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Subjects;
+using Microsoft.Extensions.AI;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -10,7 +11,7 @@ namespace BenchmarkAgent.Testing.Running;
 /// One test run over the benchmarks of a test assembly: resolves the subject once, collects every item
 /// result, and writes the reports when the run ends. Registered as an xUnit assembly fixture.
 /// </summary>
-public sealed class BenchmarkRun : IAsyncDisposable
+public sealed partial class BenchmarkRun : IAsyncDisposable
 {
     /// <summary>Overrides the folder reports are written to.</summary>
     public const string ResultsDirectoryVariable = "BENCHAGENT_RESULTS_DIRECTORY";
@@ -65,29 +66,8 @@ public sealed class BenchmarkRun : IAsyncDisposable
     /// Asks the subject about one item through the run's scheduler, which pipelines the calls of every
     /// item of <paramref name="testAssembly"/> with bounded concurrency.
     /// </summary>
-    public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default)
-    {
-        SubjectScheduler scheduler;
-        lock (_gate)
-        {
-            var subject = GetSubject(testAssembly);
-            if (subject.Client is null)
-            {
-                throw new InvalidOperationException(subject.Error ?? subject.SkipReason ?? "No subject is configured.");
-            }
-
-            if (_scheduler is null)
-            {
-                var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
-                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
-                _scheduler = new SubjectScheduler(subject.Client, items, Concurrency());
-            }
-
-            scheduler = _scheduler;
-        }
-
-        return scheduler.AskAsync(benchmark, item, cancellationToken);
-    }
+    public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
+        Scheduler(testAssembly).AskAsync(benchmark, item, cancellationToken);
 
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);
@@ -113,6 +93,8 @@ public sealed class BenchmarkRun : IAsyncDisposable
         {
             await _scheduler.DisposeAsync().ConfigureAwait(false);
         }
+
+        await DisposeEvaluationAsync().ConfigureAwait(false);
 
         if (_subject?.Client is IDisposable disposable)
         {
@@ -143,6 +125,17 @@ public sealed class BenchmarkRun : IAsyncDisposable
                 $"BA2006: {ConcurrencyVariable} must be an integer from 1 to 1024 (calls in flight at once); it is '{concurrency}'.");
         }
 
+        if (EvaluationSettingsError() is { } settingsError)
+        {
+            return new SubjectResolution(null, "(invalid)", null, settingsError);
+        }
+
+        _judge = ResolveJudge();
+        if (_judge.Error is not null)
+        {
+            return new SubjectResolution(null, "(invalid)", null, _judge.Error);
+        }
+
         if (testAssembly.GetCustomAttribute<BenchmarkSubjectAttribute>() is { } attribute)
         {
             if (Activator.CreateInstance(attribute.FactoryType) is not IBenchmarkSubjectFactory factory)
@@ -152,7 +145,9 @@ public sealed class BenchmarkRun : IAsyncDisposable
             }
 
             var client = factory.CreateSubject();
-            return new SubjectResolution(client, "code:" + attribute.FactoryType.Name, null, null);
+            string label = "code:" + attribute.FactoryType.Name;
+            string identity = client.GetService(typeof(ChatClientMetadata)) is ChatClientMetadata metadata ? $"{metadata.ProviderUri}|{metadata.DefaultModelId}" : string.Empty;
+            return new SubjectResolution(Wrap(client, "subject", label, identity, Switch(SubjectCacheVariable, false)), label, null, null);
         }
 
         var settings = new ChatClientSettingsReader(_environment).Read(ModelRole.Subject);
@@ -160,7 +155,8 @@ public sealed class BenchmarkRun : IAsyncDisposable
         {
             case ChatClientSettingsStatus.Configured:
                 var configured = settings.GetRequiredSettings();
-                return new SubjectResolution(ChatClientFactory.Create(settings), configured.Model, null, null);
+                var modelClient = ChatClientFactory.Create(configured, maxRetries: 0);
+                return new SubjectResolution(Wrap(modelClient, "subject", configured.Endpoint.ToString(), configured.Model, Switch(SubjectCacheVariable, false)), configured.Model, null, null);
             case ChatClientSettingsStatus.Baseline:
                 ulong seed = ulong.TryParse(_environment(BaselineSeedVariable), out ulong parsed) ? parsed : 0;
                 return new SubjectResolution(ChatClientFactory.Create(settings, seed), RandomGuessSubject.ModelId, null, null);

@@ -13,6 +13,8 @@ namespace BenchmarkAgent.Testing.Running;
 /// <param name="Score">The score; <see langword="null"/> when the call failed.</param>
 /// <param name="Error">The error that survived the retries, if any.</param>
 /// <param name="Latency">How long the call took.</param>
+/// <param name="Repeats">pass@k, majority and mean score over the repeats (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when the item was scored.</param>
+/// <param name="Metrics">LLM-as-judge metrics (1-5 with rating and reason) of free-text items, when a judge is configured.</param>
 public sealed record ItemResult(
     string Benchmark,
     string Subtask,
@@ -22,7 +24,9 @@ public sealed record ItemResult(
     string Response,
     ItemScore? Score,
     string? Error,
-    TimeSpan Latency)
+    TimeSpan Latency,
+    RepeatSummary? Repeats = null,
+    IReadOnlyList<Evaluation.MetricReport>? Metrics = null)
 {
     /// <summary>How the item compares with the committed baseline; <see langword="null"/> when not judged.</summary>
     public ItemVerdict? Verdict { get; init; }

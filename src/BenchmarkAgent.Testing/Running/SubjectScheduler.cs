@@ -8,46 +8,70 @@ namespace BenchmarkAgent.Testing.Running;
 /// <summary>
 /// Pipelines calls to the subject across all items of a run. xUnit runs theory rows one after
 /// another, so the first item that asks starts every call in the background, at most
-/// <c>concurrency</c> at a time, and each test case awaits only its own answer.
+/// <c>concurrency</c> at a time, and each test case awaits only its own answer. With repeats, repeat
+/// <c>r</c> of an item is a separate call carrying <c>r</c> in <see cref="RepeatPropertyKey"/>.
 /// </summary>
 public sealed class SubjectScheduler : IAsyncDisposable
 {
+    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key carrying the 0-based repeat index of a call.</summary>
+    public const string RepeatPropertyKey = "benchagent.repeat";
+
     private readonly IChatClient _subject;
     private readonly IReadOnlyList<(string Benchmark, BenchmarkItem Item)> _items;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<SubjectAnswer>>> _answers = new(StringComparer.Ordinal);
+    private readonly Action<string, BenchmarkItem, int, SubjectAnswer>? _answered;
     private int _started;
 
     /// <summary>Creates a scheduler over every item the run may ask for, in the order calls should start.</summary>
-    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency)
+    /// <param name="subject">The subject.</param>
+    /// <param name="items">Every item of the run, in the order calls should start.</param>
+    /// <param name="concurrency">The most calls in flight at once.</param>
+    /// <param name="repeats">How many times each item is asked (1 or more).</param>
+    /// <param name="answered">Called as each answer arrives (benchmark, item, repeat, answer), e.g. to start judging it at once.</param>
+    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency, int repeats = 1, Action<string, BenchmarkItem, int, SubjectAnswer>? answered = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
         _subject = subject;
         _items = items;
         _slots = new SemaphoreSlim(concurrency, concurrency);
+        _answered = answered;
         Concurrency = concurrency;
+        Repeats = repeats;
     }
 
     /// <summary>The most calls in flight at once.</summary>
     public int Concurrency { get; }
 
-    /// <summary>Returns the answer to <paramref name="item"/>; the first call starts the whole run's calls.</summary>
+    /// <summary>How many times each item is asked.</summary>
+    public int Repeats { get; }
+
+    /// <summary>Returns the (first) answer to <paramref name="item"/>; the first call starts the whole run's calls.</summary>
     public Task<SubjectAnswer> AskAsync(string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (Interlocked.Exchange(ref _started, 1) == 0)
-        {
-            foreach (var (b, i) in _items)
-            {
-                _ = Answer(b, i).Value; // start in order; each waits for a free slot
-            }
-        }
+        StartAll();
 
         // An item outside the prepared list (e.g. a custom test class) is still served, through the same slots.
-        return Answer(benchmark, item).Value.WaitAsync(cancellationToken);
+        return Answer(benchmark, item, 0).Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Returns the answers of every repeat of <paramref name="item"/>, in repeat order; the first call starts the whole run's calls.</summary>
+    public async Task<IReadOnlyList<SubjectAnswer>> AskRepeatsAsync(string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        StartAll();
+        var answers = new SubjectAnswer[Repeats];
+        for (int repeat = 0; repeat < Repeats; repeat++)
+        {
+            answers[repeat] = await Answer(benchmark, item, repeat).Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return answers;
     }
 
     /// <summary>Cancels calls still queued or in flight.</summary>
@@ -58,10 +82,40 @@ public sealed class SubjectScheduler : IAsyncDisposable
         _slots.Dispose();
     }
 
-    private Lazy<Task<SubjectAnswer>> Answer(string benchmark, BenchmarkItem item) =>
-        _answers.GetOrAdd($"{benchmark}/{item.Id}", _ => new Lazy<Task<SubjectAnswer>>(() => CallAsync(item), LazyThreadSafetyMode.ExecutionAndPublication));
+    private void StartAll()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            // Start in order (repeat-major, so every item's first answer comes early); each call waits for a free slot.
+            for (int repeat = 0; repeat < Repeats; repeat++)
+            {
+                foreach (var (b, i) in _items)
+                {
+                    _ = Answer(b, i, repeat).Value;
+                }
+            }
+        }
+    }
 
-    private async Task<SubjectAnswer> CallAsync(BenchmarkItem item)
+    private Lazy<Task<SubjectAnswer>> Answer(string benchmark, BenchmarkItem item, int repeat) =>
+        _answers.GetOrAdd($"{benchmark}/{item.Id}#{repeat}", _ => new Lazy<Task<SubjectAnswer>>(() => AnswerAsync(benchmark, item, repeat), LazyThreadSafetyMode.ExecutionAndPublication));
+
+    private async Task<SubjectAnswer> AnswerAsync(string benchmark, BenchmarkItem item, int repeat)
+    {
+        var answer = await CallAsync(item, repeat).ConfigureAwait(false);
+        try
+        {
+            _answered?.Invoke(benchmark, item, repeat, answer);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failing observer must not lose the answer; whatever it started reports its own errors.
+        }
+
+        return answer;
+    }
+
+    private async Task<SubjectAnswer> CallAsync(BenchmarkItem item, int repeat)
     {
         var token = _stopping.Token;
         try
@@ -76,7 +130,9 @@ public sealed class SubjectScheduler : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), BenchmarkPrompt.CreateOptions(item), token).ConfigureAwait(false);
+            var options = BenchmarkPrompt.CreateOptions(item);
+            options.AdditionalProperties![RepeatPropertyKey] = repeat;
+            var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
             return new SubjectAnswer(response.Text, stopwatch.Elapsed, null);
         }
         catch (Exception ex)

@@ -15,9 +15,15 @@ public static class Scorers
     /// <summary>The constraint scorer (stateless, shared).</summary>
     public static ConstraintScorer Constraint { get; } = new();
 
+    /// <summary>The regular-expression scorer (stateless, shared).</summary>
+    public static RegexScorer Regex { get; } = new();
+
+    /// <summary>The token-F1 scorer for free-form answers (stateless, shared).</summary>
+    public static TokenF1Scorer TokenF1 { get; } = new();
+
     /// <summary>Returns the default scorer for an answer type.</summary>
     /// <param name="type">The answer type.</param>
-    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/>, <see cref="TextScorer"/> or <see cref="ConstraintScorer"/>.</returns>
+    /// <returns><see cref="NumericScorer"/>, <see cref="ChoiceScorer"/>, <see cref="TextScorer"/>, <see cref="ConstraintScorer"/>, <see cref="RegexScorer"/> or <see cref="TokenF1Scorer"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The type is not a defined <see cref="AnswerType"/>.</exception>
     public static IScorer For(AnswerType type) => type switch
     {
@@ -25,6 +31,8 @@ public static class Scorers
         AnswerType.Choice => Choice,
         AnswerType.ShortText => Text,
         AnswerType.Constraint => Constraint,
+        AnswerType.Pattern => Regex,
+        AnswerType.FreeText => TokenF1,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown answer type."),
     };
 }

@@ -14,4 +14,16 @@ public static class ChatClientErrorCodes
 
     /// <summary><c>BENCHAGENT_SUBJECT_BASELINE</c> names a baseline that does not exist.</summary>
     public const string UnknownBaseline = "BA2004";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_REPEATS</c> is not an integer from 1 to 100.</summary>
+    public const string InvalidRepeats = "BA2010";
+
+    /// <summary>A model call kept failing with transient errors (429, 5xx, timeouts) until its attempts ran out.</summary>
+    public const string CallFailedAfterRetries = "BA2011";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_CACHE</c> or <c>BENCHAGENT_JUDGE_CACHE</c> is not <c>true</c> or <c>false</c>.</summary>
+    public const string InvalidCacheSwitch = "BA2012";
+
+    /// <summary>The judge role is configured wrongly (its endpoint, model or key variables).</summary>
+    public const string InvalidJudge = "BA2013";
 }

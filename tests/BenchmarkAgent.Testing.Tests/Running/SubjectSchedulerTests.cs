@@ -74,6 +74,41 @@ public sealed class SubjectSchedulerTests
         Assert.All(answers.Where((_, i) => i != 3), a => Assert.Equal("Answer: 1", a.Text));
     }
 
+    [Fact]
+    public async Task Each_repeat_is_its_own_call_carrying_its_repeat_index()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var client = new RecordingSubject(seen);
+        var items = Items(2);
+        await using var scheduler = new SubjectScheduler(client, items, concurrency: 2, repeats: 3);
+
+        var first = await scheduler.AskRepeatsAsync("bench", items[0].Item2, TestContext.Current.CancellationToken);
+        var second = await scheduler.AskRepeatsAsync("bench", items[1].Item2, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["repeat 0", "repeat 1", "repeat 2"], first.Select(a => a.Text));
+        Assert.Equal(["repeat 0", "repeat 1", "repeat 2"], second.Select(a => a.Text));
+        Assert.Equal([0, 0, 1, 1, 2, 2], seen.Order());
+    }
+
+    private sealed class RecordingSubject(System.Collections.Concurrent.ConcurrentBag<int> seen) : Microsoft.Extensions.AI.IChatClient
+    {
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            int repeat = (int)options!.AdditionalProperties![SubjectScheduler.RepeatPropertyKey]!;
+            seen.Add(repeat);
+            return Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, $"repeat {repeat}")));
+        }
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-2")]

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.AI;
+
+namespace BenchmarkAgent.Testing.Evaluation;
+
+/// <summary>
+/// The LLM rubric: asks the judge for 1-5 scores with reasons on relevance, coherence, fluency, groundedness (only with
+/// a <see cref="GroundednessEvaluatorContext"/>), equivalence and completeness (only with an
+/// <see cref="EquivalenceEvaluatorContext"/>), all in one call with a strict-JSON reply. An unreadable reply gives
+/// failed metrics with diagnostics; a failed call (after the client's retries) throws, so the item fails closed.
+/// </summary>
+/// <param name="metrics">The metrics to ask for; <see langword="null"/> for <see cref="RubricMetric.All"/>.</param>
+public sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null) : IEvaluator
+{
+    private readonly IReadOnlyList<RubricMetric> _metrics = metrics ?? RubricMetric.All;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> EvaluationMetricNames => _metrics.Select(m => m.Name).ToList();
+
+    /// <summary>The options every judge call uses: temperature 0 and a JSON-object reply.</summary>
+    /// <returns>New options.</returns>
+    public static ChatOptions JudgeOptions() => new() { Temperature = 0, ResponseFormat = ChatResponseFormat.Json };
+
+    /// <inheritdoc />
+    public async ValueTask<EvaluationResult> EvaluateAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatResponse modelResponse,
+        ChatConfiguration? chatConfiguration = null,
+        IEnumerable<EvaluationContext>? additionalContext = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(modelResponse);
+        if (chatConfiguration is null)
+        {
+            throw new ArgumentNullException(nameof(chatConfiguration), "The rubric evaluator needs a judge: pass a ChatConfiguration with the judge's IChatClient.");
+        }
+
+        var contexts = (additionalContext ?? []).ToList();
+        var applicable = _metrics.Where(m => m.Needs is null || contexts.Any(c => m.Needs.IsInstanceOfType(c))).ToList();
+        if (applicable.Count == 0)
+        {
+            return new EvaluationResult();
+        }
+
+        string question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
+        var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts);
+        var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(), cancellationToken).ConfigureAwait(false);
+        return new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable));
+    }
+}

@@ -1,0 +1,203 @@
+using System.Reflection;
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Testing.Evaluation;
+using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Testing.Subjects;
+using Microsoft.Extensions.AI;
+
+namespace BenchmarkAgent.Testing.Running;
+
+/// <summary>Repeats, retries, response caching and the LLM judge of a run.</summary>
+public sealed partial class BenchmarkRun
+{
+    /// <summary>How many times each item is asked (default 1, at most <see cref="MaxRepeats"/>).</summary>
+    public const string RepeatsVariable = "BENCHAGENT_SUBJECT_REPEATS";
+
+    /// <summary>The most repeats per item.</summary>
+    public const int MaxRepeats = 100;
+
+    /// <summary><c>true</c> caches subject responses (off by default: a regression run should ask the model).</summary>
+    public const string SubjectCacheVariable = "BENCHAGENT_SUBJECT_CACHE";
+
+    /// <summary><c>false</c> turns off the judge's response cache (on by default: judging the same answer twice costs money and adds noise).</summary>
+    public const string JudgeCacheVariable = "BENCHAGENT_JUDGE_CACHE";
+
+    /// <summary>Overrides the folder the response cache is stored in (default <c>obj/benchagent-cache</c> next to <c>TestResults</c>).</summary>
+    public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
+
+    private JudgeResolution? _judge;
+    private JudgeScheduler? _judgeScheduler;
+
+    /// <summary>
+    /// Runs one item end to end through the run's schedulers: every repeat's subject answer, its score, and for free-text
+    /// items with a judge configured the judge's metrics (combined by <see cref="RubricScore"/>). An error of the
+    /// subject or the judge that survived the retries is returned in <see cref="ItemOutcome.Error"/> (fail closed).
+    /// </summary>
+    /// <param name="testAssembly">The test assembly.</param>
+    /// <param name="benchmark">The benchmark.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The outcome.</returns>
+    public async Task<ItemOutcome> EvaluateAsync(Assembly testAssembly, string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var scheduler = Scheduler(testAssembly);
+        var answers = await scheduler.AskRepeatsAsync(benchmark, item, cancellationToken).ConfigureAwait(false);
+        var latency = answers.Aggregate(TimeSpan.Zero, (sum, a) => sum + a.Latency);
+        var responses = answers.Select(a => a.Text).ToList();
+        if (answers.FirstOrDefault(a => a.Error is not null)?.Error is { } error)
+        {
+            return new ItemOutcome(responses, null, null, [], error, latency);
+        }
+
+        var scorer = Scorers.For(item.Answer.Type);
+        var scores = new List<ItemScore>(answers.Count);
+        var metrics = new List<MetricReport>();
+        for (int repeat = 0; repeat < answers.Count; repeat++)
+        {
+            var score = scorer.Score(item, answers[repeat].Text);
+            if (_judgeScheduler is { } judge && IsJudged(item))
+            {
+                try
+                {
+                    var evaluation = await judge.EvaluateAsync(benchmark, item, repeat, answers[repeat].Text, cancellationToken).ConfigureAwait(false);
+                    metrics.AddRange(MetricReport.From(repeat, evaluation));
+                    score = RubricScore.Combine(score, evaluation);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Fail closed for judge errors too: the item fails with the error and the report counts it apart.
+                    var judgeError = ex as ModelCallException ?? new InvalidOperationException($"The judge call failed: {ex.GetType().Name}: {ex.Message}", ex) as Exception;
+                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency);
+                }
+            }
+
+            scores.Add(score);
+        }
+
+        return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency);
+    }
+
+    private static bool IsJudged(BenchmarkItem item) => item.Answer.Type == AnswerType.FreeText;
+
+    private SubjectScheduler Scheduler(Assembly testAssembly)
+    {
+        lock (_gate)
+        {
+            var subject = GetSubject(testAssembly);
+            if (subject.Client is null)
+            {
+                throw new InvalidOperationException(subject.Error ?? subject.SkipReason ?? "No subject is configured.");
+            }
+
+            if (_scheduler is null)
+            {
+                var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
+                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
+                if (_judge?.Client is { } judgeClient)
+                {
+                    _judgeScheduler = new JudgeScheduler(judgeClient, new RubricEvaluator(), Concurrency());
+                }
+
+                _scheduler = new SubjectScheduler(subject.Client, items, Concurrency(), Repeats(), OnAnswered);
+            }
+
+            return _scheduler;
+        }
+    }
+
+    private void OnAnswered(string benchmark, BenchmarkItem item, int repeat, SubjectAnswer answer)
+    {
+        if (_judgeScheduler is { } judge && answer.Error is null && IsJudged(item))
+        {
+            _ = judge.EvaluateAsync(benchmark, item, repeat, answer.Text); // start judging now; the item's test awaits it
+        }
+    }
+
+    private int Repeats() =>
+        int.TryParse(_environment(RepeatsVariable), out int value) && value is >= 1 and <= MaxRepeats ? value : 1;
+
+    /// <summary>Checks the repeat and cache settings; returns the BA message of the first bad one, or null.</summary>
+    private string? EvaluationSettingsError()
+    {
+        if (_environment(RepeatsVariable) is { Length: > 0 } repeats && (!int.TryParse(repeats, out int count) || count < 1 || count > MaxRepeats))
+        {
+            return $"{ChatClientErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
+        }
+
+        foreach (string variable in new[] { SubjectCacheVariable, JudgeCacheVariable })
+        {
+            if (_environment(variable) is { Length: > 0 } value && !bool.TryParse(value, out _))
+            {
+                return $"{ChatClientErrorCodes.InvalidCacheSwitch}: {variable} must be true or false; it is '{value}'.";
+            }
+        }
+
+        return null;
+    }
+
+    private bool Switch(string variable, bool defaultValue) =>
+        bool.TryParse(_environment(variable), out bool value) ? value : defaultValue;
+
+    /// <summary>Wraps a model client with retries and, when switched on, the response cache (cache outermost, so a hit costs no retry).</summary>
+    private IChatClient Wrap(IChatClient client, string role, string endpoint, string model, bool cache)
+    {
+        IChatClient wrapped = new RetryingChatClient(client, role);
+        return cache ? new ResponseCacheChatClient(wrapped, Path.Combine(CacheDirectory(), role), endpoint, model) : wrapped;
+    }
+
+    private string CacheDirectory()
+    {
+        if (_environment(CacheDirectoryVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        // Next to the project's TestResults: <project>/TestResults/benchagent -> <project>/obj/benchagent-cache. The
+        // project's folder comes from the build (assembly metadata), not from BENCHAGENT_RESULTS_DIRECTORY, so moving the
+        // reports never moves the cache out of the project.
+        string? projectResults = _assembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "BenchmarkAgent.ResultsDirectory")?.Value;
+        if (projectResults is { Length: > 0 } && Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(projectResults))) is { Length: > 0 } project)
+        {
+            return Path.Combine(project, "obj", "benchagent-cache");
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "benchagent-cache");
+    }
+
+    private JudgeResolution ResolveJudge()
+    {
+        // The judge is opt-in: OPENAI_BASE_URL alone (shared with the subject) does not turn it on.
+        if (_environment(ChatClientSettingsReader.VariableName(ModelRole.Judge, "ENDPOINT")) is not { Length: > 0 } &&
+            _environment(ChatClientSettingsReader.VariableName(ModelRole.Judge, "MODEL")) is not { Length: > 0 })
+        {
+            return new JudgeResolution(null, null);
+        }
+
+        var settings = new ChatClientSettingsReader(_environment).Read(ModelRole.Judge);
+        if (settings.Status != ChatClientSettingsStatus.Configured)
+        {
+            return new JudgeResolution(null, $"{ChatClientErrorCodes.InvalidJudge}: the judge is configured wrongly: {settings.Message}");
+        }
+
+        var configured = settings.GetRequiredSettings();
+        var client = Wrap(ChatClientFactory.Create(configured, maxRetries: 0), "judge", configured.Endpoint.ToString(), configured.Model, Switch(JudgeCacheVariable, true));
+        return new JudgeResolution(client, null);
+    }
+
+    private async ValueTask DisposeEvaluationAsync()
+    {
+        if (_judgeScheduler is not null)
+        {
+            await _judgeScheduler.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_judge?.Client is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    private sealed record JudgeResolution(IChatClient? Client, string? Error);
+}

@@ -1,0 +1,203 @@
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Testing.Evaluation;
+using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Tests.Shared;
+
+namespace BenchmarkAgent.Testing.Tests.Running;
+
+public sealed class BenchmarkRunEvaluationTests
+{
+    private const string Reference = "Water boils at 100 degrees Celsius at sea level.";
+
+    private const string JudgeReply = """
+        {"relevance": {"score": 5, "reason": "answers it"}, "coherence": {"score": 4, "reason": "clear"},
+         "fluency": {"score": 5, "reason": "fine"}, "equivalence": {"score": 5, "reason": "same fact"},
+         "completeness": {"score": 4, "reason": "mostly"}}
+        """;
+
+    private static readonly BenchmarkItem FreeTextItem = TestItems.Item(ExpectedAnswer.FreeText(Reference), id: "free000001", prompt: "At what temperature does water boil?");
+
+    private static BenchmarkRun Run(TempFolder folder, OpenAiWireServer subject, OpenAiWireServer? judge = null, params (string Name, string Value)[] extra)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["BENCHAGENT_SUBJECT_ENDPOINT"] = subject.BaseUrl,
+            ["BENCHAGENT_SUBJECT_MODEL"] = "subject-model",
+            ["BENCHAGENT_SUBJECT_API_KEY"] = "sk-subject-secret",
+            [BenchmarkRun.ConcurrencyVariable] = "1",
+            [BenchmarkRun.CacheDirectoryVariable] = Path.Combine(folder.Path, "cache"),
+            [BenchmarkRun.ResultsDirectoryVariable] = Path.Combine(folder.Path, "results"),
+        };
+        if (judge is not null)
+        {
+            env["BENCHAGENT_JUDGE_ENDPOINT"] = judge.BaseUrl;
+            env["BENCHAGENT_JUDGE_MODEL"] = "judge-model";
+            env["BENCHAGENT_JUDGE_API_KEY"] = "sk-judge-secret";
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            env[name] = value;
+        }
+
+        return new BenchmarkRun(name => env.GetValueOrDefault(name));
+    }
+
+    /// <summary>
+    /// An assembly that declares no benchmark: the run schedules every item of its test assembly on first use, and this
+    /// test assembly declares the gate fixture, whose calls would mix with the counted ones.
+    /// </summary>
+    private static readonly System.Reflection.Assembly NoBenchmarks = typeof(Microsoft.Extensions.AI.IChatClient).Assembly;
+
+    private static Task<ItemOutcome> Evaluate(BenchmarkRun run, BenchmarkItem item) =>
+        run.EvaluateAsync(NoBenchmarks, "bench", item, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Each_repeat_is_a_separate_call_and_is_reported_as_pass_at_k_majority_and_mean()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(r => r.Sequence == 1 ? "Answer: 5" : "Answer: 4");
+        await using var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+
+        var outcome = await Evaluate(run, TestItems.Number("4"));
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(3, subject.Requests.Count);
+        Assert.Equal(["Answer: 4", "Answer: 5", "Answer: 4"], outcome.Responses);
+        var repeats = outcome.Repeats!;
+        Assert.Equal(3, repeats.Repeats);
+        Assert.Equal(2, repeats.Passed);
+        Assert.True(repeats.PassAtK);
+        Assert.True(repeats.Majority);
+        Assert.Equal(2.0 / 3, repeats.MeanScore, precision: 10);
+        Assert.True(outcome.Score!.Passed);
+        Assert.Equal(2.0 / 3, outcome.Score.Value, precision: 10);
+    }
+
+    [Fact]
+    public async Task One_pass_in_three_repeats_is_pass_at_k_but_not_a_majority_so_the_item_fails()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(r => r.Sequence == 2 ? "Answer: 4" : "Answer: 9");
+        await using var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+
+        var outcome = await Evaluate(run, TestItems.Number("4"));
+
+        Assert.True(outcome.Repeats!.PassAtK);
+        Assert.False(outcome.Repeats.Majority);
+        Assert.False(outcome.Score!.Passed);
+        Assert.Equal(1.0 / 3, outcome.Score.Value, precision: 10);
+    }
+
+    [Fact]
+    public async Task A_free_text_item_gets_judge_metrics_and_the_rubric_passes_a_low_f1_paraphrase()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "At sea level it boils once it reaches a hundred degrees C.");
+        await using var judge = OpenAiWireServer.Start(_ => JudgeReply);
+        var run = Run(folder, subject, judge);
+
+        var outcome = await Evaluate(run, FreeTextItem);
+        run.Record(new ItemResult("bench", "subtask", FreeTextItem.Id, "easy", "subject-model", outcome.Responses[0], outcome.Score, null, outcome.Latency, outcome.Repeats, outcome.Metrics));
+        await run.DisposeAsync();
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(["Coherence", "Completeness", "Equivalence", "Fluency", "Relevance"], outcome.Metrics.Select(m => m.Name));
+        var equivalence = outcome.Metrics.Single(m => m.Name == "Equivalence");
+        Assert.Equal(5, equivalence.Value);
+        Assert.Equal("Exceptional", equivalence.Rating);
+        Assert.Equal("same fact", equivalence.Reason);
+        Assert.True(outcome.Score!.Passed);
+        Assert.Equal(1, outcome.Score.Value);
+        var judged = Assert.Single(judge.Requests);
+        Assert.Contains(Reference, judged.LastUserText, StringComparison.Ordinal);
+
+        string report = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.json"), TestContext.Current.CancellationToken);
+        Assert.Contains("\"metrics\"", report, StringComparison.Ordinal);
+        Assert.Contains("\"rating\": \"Exceptional\"", report, StringComparison.Ordinal);
+        Assert.Contains("\"passAtK\": true", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_judge_output_gives_failed_metrics_and_the_token_f1_score_stands()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "It boils at a hundred.");
+        await using var judge = OpenAiWireServer.Start(_ => "Sure! Equivalence is 5.");
+        await using var run = Run(folder, subject, judge);
+
+        var outcome = await Evaluate(run, FreeTextItem);
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(5, outcome.Metrics.Count);
+        Assert.All(outcome.Metrics, m =>
+        {
+            Assert.True(m.Failed);
+            Assert.Null(m.Value);
+            Assert.NotEmpty(m.Diagnostics);
+        });
+        Assert.False(outcome.Score!.Passed);
+        Assert.Contains("Token F1", outcome.Score.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_judge_call_fails_the_item_closed_as_an_error()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => Reference);
+        await using var judge = OpenAiWireServer.Start(_ => JudgeReply, failWith: _ => 400);
+        await using var run = Run(folder, subject, judge);
+
+        var outcome = await Evaluate(run, FreeTextItem);
+
+        Assert.NotNull(outcome.Error);
+        Assert.Null(outcome.Score);
+        Assert.Contains("judge", outcome.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_judge_cache_is_on_by_default_and_the_subject_cache_only_on_request()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "It boils at one hundred degrees Celsius.");
+        await using var judge = OpenAiWireServer.Start(_ => JudgeReply);
+        for (int runs = 0; runs < 2; runs++)
+        {
+            await using var run = Run(folder, subject, judge);
+            await Evaluate(run, FreeTextItem);
+        }
+
+        Assert.Equal(2, subject.Requests.Count);
+        Assert.Single(judge.Requests);
+
+        for (int runs = 0; runs < 2; runs++)
+        {
+            await using var run = Run(folder, subject, judge, (BenchmarkRun.SubjectCacheVariable, "true"));
+            await Evaluate(run, FreeTextItem);
+        }
+
+        Assert.Equal(3, subject.Requests.Count);
+        var files = Directory.GetFiles(Path.Combine(folder.Path, "cache"), "*.json", SearchOption.AllDirectories);
+        Assert.All(files, f => Assert.DoesNotContain("secret", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(BenchmarkRun.RepeatsVariable, "0", "BA2010")]
+    [InlineData(BenchmarkRun.RepeatsVariable, "101", "BA2010")]
+    [InlineData(BenchmarkRun.RepeatsVariable, "twice", "BA2010")]
+    [InlineData(BenchmarkRun.SubjectCacheVariable, "yes", "BA2012")]
+    [InlineData(BenchmarkRun.JudgeCacheVariable, "1", "BA2012")]
+    [InlineData("BENCHAGENT_JUDGE_MODEL", "judge-model", "BA2013")]
+    public async Task Invalid_settings_fail_closed_with_a_stable_code(string variable, string value, string code)
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "Answer: 4");
+        await using var run = Run(folder, subject, extra: (variable, value));
+
+        var resolution = run.GetSubject(typeof(BenchmarkRunEvaluationTests).Assembly);
+
+        Assert.Null(resolution.Client);
+        Assert.StartsWith(code, resolution.Error, StringComparison.Ordinal);
+    }
+}
