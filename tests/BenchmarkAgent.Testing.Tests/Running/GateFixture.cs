@@ -13,8 +13,14 @@ internal static class GateFixture
 {
     public const string Benchmark = "gate-fixture";
 
-    public static string SourcePath([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "..", "GateFixture", Benchmark, SnapshotLayout.ItemsFileName);
+    public static string SourcePath() =>
+        Path.Combine(ProjectDirectory, "GateFixture", Benchmark, SnapshotLayout.ItemsFileName);
+
+    /// <summary>The test project's source folder, recorded at build time (CallerFilePath is mapped to /_/ in CI builds).</summary>
+    private static string ProjectDirectory =>
+        typeof(GateFixture).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "BenchmarkAgent.Tests.ProjectDirectory").Value!;
 
     public static string OutputDirectory => Path.Combine(AppContext.BaseDirectory, "GateFixture", Benchmark);
 
