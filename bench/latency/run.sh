@@ -48,7 +48,7 @@ until [ -s "$work/slow.out" ] && [ -s "$work/fast.out" ]; do sleep 0.1; done
 slow_url=$(head -n 1 "$work/slow.out")
 fast_url=$(head -n 1 "$work/fast.out")
 
-run_arm() { # $1 = arm, $2 = test class, $3 = base URL; prints "xunit_seconds wall_ms cpu_seconds"
+run_arm() { # $1 = arm, $2 = test class, $3 = base URL, $4 = expected passing tests; prints "xunit_seconds wall_ms cpu_seconds"
   local log="$work/$1.log" start end status=0 TIMEFORMAT='%U %S'
   start=$(date +%s%N)
   { time env -u CI -u BENCHAGENT_SUBJECT_BASELINE -u BENCHAGENT_SUBJECT_ENDPOINT -u BENCHAGENT_SUBJECT_API_KEY \
@@ -59,7 +59,7 @@ run_arm() { # $1 = arm, $2 = test class, $3 = base URL; prints "xunit_seconds wa
   if [ "$status" -ne 0 ]; then echo "arm $1 failed ($status):" >&2; cat "$log" >&2; exit 1; fi
   local summary
   summary=$(grep -E "Total: [0-9]+, Errors: 0, Failed: 0, Skipped: 0" "$log" || true)
-  if ! grep -q "Total: $items," <<<"$summary"; then echo "arm $1: expected $items passing tests:" >&2; cat "$log" >&2; exit 1; fi
+  if ! grep -q "Total: $4," <<<"$summary"; then echo "arm $1: expected $4 passing tests:" >&2; cat "$log" >&2; exit 1; fi
   local seconds
   seconds=$(sed -E 's/.*Time: ([0-9.]+)s.*/\1/' <<<"$summary")
   echo "$seconds $(( (end - start) / 1000000 )) $(awk '{ printf "%.3f", $1 + $2 }' "$work/$1.time")"
@@ -71,9 +71,10 @@ for ((round = 0; round < rounds; round++)); do
   for ((k = 0; k < 3; k++)); do
     arm=${arms[$(( (round + k) % 3 ))]}
     case $arm in
-      L) result=$(run_arm L Benchmarks "$slow_url") ;;
-      I) result=$(run_arm I Benchmarks "$fast_url") ;;
-      P) result=$(run_arm P PlainTheory "$fast_url") ;;
+      # The benchmark class runs one row per item plus the benchmark's aggregate gate row.
+      L) result=$(run_arm L Benchmarks "$slow_url" $((items + 1))) ;;
+      I) result=$(run_arm I Benchmarks "$fast_url" $((items + 1))) ;;
+      P) result=$(run_arm P PlainTheory "$fast_url" "$items") ;;
     esac
     echo "$round,$arm,${result// /,}" >>"$csv"
     echo "round $round arm $arm: $result" >&2
