@@ -36,13 +36,17 @@ public static class ReportWriter
         var md = new StringBuilder();
         md.Append("# BenchmarkAgent results\n\n");
         md.Append("Subject: `").Append(report.Subject).Append("`\n\n");
-        md.Append("| benchmark / subtask | items | passed | errors | score |\n|---|---:|---:|---:|---:|\n");
+        // With repeats, a pass@k column: items that passed in at least one of their k repeats ("passed" is the majority).
+        int? k = report.Benchmarks.Max(b => b.Repeats);
+        md.Append(k is { } repeats
+            ? string.Create(CultureInfo.InvariantCulture, $"| benchmark / subtask | items | passed (majority of {repeats}) | pass@{repeats} | errors | score |\n|---|---:|---:|---:|---:|---:|\n")
+            : "| benchmark / subtask | items | passed | errors | score |\n|---|---:|---:|---:|---:|\n");
         foreach (var benchmark in report.Benchmarks)
         {
-            Row(md, $"**{benchmark.Name}**", benchmark);
+            Row(md, $"**{benchmark.Name}**", benchmark, k is not null);
             foreach (var subtask in report.Subtasks.Where(s => s.Name.StartsWith(benchmark.Name + "/", StringComparison.Ordinal)))
             {
-                Row(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask);
+                Row(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask, k is not null);
             }
         }
 
@@ -50,6 +54,15 @@ public static class ReportWriter
         return md.Append('\n').ToString();
     }
 
-    private static void Row(StringBuilder md, string label, ScoreSummary summary) =>
-        md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+    private static void Row(StringBuilder md, string label, ScoreSummary summary, bool passAtK)
+    {
+        if (passAtK)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.PassAtK ?? summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+        }
+        else
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+        }
+    }
 }

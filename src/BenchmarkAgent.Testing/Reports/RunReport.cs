@@ -33,11 +33,16 @@ public sealed record RunReport(
     private static ScoreSummary Summarise(string name, IReadOnlyList<ItemResult> results)
     {
         var scored = results.Where(r => r.Score is not null).ToList();
+        var repeated = results.Where(r => r.Repeats is { Repeats: > 1 }).ToList();
         return new ScoreSummary(
             name,
             results.Count,
             scored.Count(r => r.Score!.Passed),
             results.Count - scored.Count,
-            scored.Count == 0 ? 0 : scored.Average(r => r.Score!.Value));
+            scored.Count == 0 ? 0 : scored.Average(r => r.Score!.Value))
+        {
+            PassAtK = repeated.Count == 0 ? null : repeated.Count(r => r.Repeats!.PassAtK),
+            Repeats = repeated.Count == 0 ? null : repeated.Max(r => r.Repeats!.Repeats),
+        };
     }
 }

@@ -6,4 +6,14 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Passed">Items answered correctly.</param>
 /// <param name="Errors">Items whose call failed (counted apart from wrong answers).</param>
 /// <param name="MeanScore">The mean item score over items without errors (0 to 1).</param>
-public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors, double MeanScore);
+public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors, double MeanScore)
+{
+    /// <summary>
+    /// With repeats (<c>BENCHAGENT_SUBJECT_REPEATS</c> &gt; 1): how many items passed in at least one repeat (pass@k);
+    /// <see langword="null"/> when every item was asked once.
+    /// </summary>
+    public int? PassAtK { get; init; }
+
+    /// <summary>With repeats: the largest number of repeats an item of the group was asked (the k of pass@k); otherwise <see langword="null"/>.</summary>
+    public int? Repeats { get; init; }
+}

@@ -1,0 +1,47 @@
+using BenchmarkAgent.Testing.Reports;
+using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.Scoring;
+
+namespace BenchmarkAgent.Testing.Tests.Reports;
+
+public sealed class RepeatReportTests
+{
+    /// <summary>An item asked three times: <paramref name="passes"/> of the repeats passed; it passes on a majority.</summary>
+    private static ItemResult Repeated(string subtask, string id, int passes)
+    {
+        var scores = Enumerable.Range(0, 3)
+            .Select(r => r < passes ? ItemScore.Correct("4", "4", "equal") : ItemScore.Wrong("5", "4", "different"))
+            .ToList();
+        return new ItemResult("bench", subtask, id, "easy", "m", "4", RepeatSummary.Combine(scores), null, TimeSpan.Zero, RepeatSummary.From(scores));
+    }
+
+    [Fact]
+    public void With_repeats_the_summaries_count_pass_at_k_apart_from_majority_passes()
+    {
+        // a: 3/3 (majority, pass@3); b: 1/3 (pass@3 only); c: 0/3; d: 2/3 (majority, pass@3).
+        var report = RunReport.Create([Repeated("s1", "a", 3), Repeated("s1", "b", 1), Repeated("s2", "c", 0), Repeated("s2", "d", 2)]);
+
+        var bench = Assert.Single(report.Benchmarks);
+        Assert.Equal(2, bench.Passed);
+        Assert.Equal(3, bench.PassAtK);
+        Assert.Equal(3, bench.Repeats);
+        Assert.Equal(2, report.Subtasks.Single(s => s.Name == "bench/s1").PassAtK);
+        Assert.Equal(1, report.Subtasks.Single(s => s.Name == "bench/s2").PassAtK);
+
+        string markdown = ReportWriter.Markdown(report);
+        Assert.Contains("| benchmark / subtask | items | passed (majority of 3) | pass@3 | errors | score |", markdown);
+        Assert.Contains("| **bench** | 4 | 2 | 3 | 0 |", markdown);
+        Assert.Contains("| &nbsp;&nbsp;s1 | 2 | 1 | 2 | 0 |", markdown);
+    }
+
+    [Fact]
+    public void Without_repeats_there_is_no_pass_at_k_column()
+    {
+        var report = ReportSamples.Run();
+
+        Assert.All(report.Benchmarks, b => Assert.Null(b.PassAtK));
+        string markdown = ReportWriter.Markdown(report);
+        Assert.DoesNotContain("pass@", markdown);
+        Assert.Contains("| benchmark / subtask | items | passed | errors | score |", markdown);
+    }
+}
