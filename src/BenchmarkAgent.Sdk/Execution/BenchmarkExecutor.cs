@@ -222,7 +222,7 @@ public sealed partial class BenchmarkExecutor
             {
                 RecordHash = ItemProvenance.DatasetRecordHash(record),
             };
-            return (new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance), string.Empty, string.Empty);
+            return (new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance) { Context = sample.Context }, string.Empty, string.Empty);
         };
     }
 

@@ -19,4 +19,10 @@ public sealed record BenchmarkItem(
 {
     /// <summary>Generation, content hash as generated, and a reviewer's edit or exclusion; <see cref="ItemCuration.Generated"/> by default.</summary>
     public ItemCuration Curation { get; init; } = ItemCuration.Generated;
+
+    /// <summary>
+    /// The passage the question is about, when the item has one (dataset records with a <c>context</c> or <c>passage</c>
+    /// field); it is also part of <see cref="Prompt"/>. The judge rates groundedness against it.
+    /// </summary>
+    public string? Context { get; init; }
 }

@@ -205,7 +205,8 @@ public static class SnapshotReader
             Flag(path, line, element, "edited", where),
             Flag(path, line, element, "excluded", where),
             element.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
-        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance) { Curation = curation };
+        string? context = element.TryGetProperty("context", out _) ? ReadText(path, line, element, "context", where) : null;
+        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance) { Curation = curation, Context = context };
     }
 
     private static bool Flag(string path, int line, JsonElement element, string property, string where)

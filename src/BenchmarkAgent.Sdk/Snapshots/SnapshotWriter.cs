@@ -158,6 +158,11 @@ public static class SnapshotWriter
         writer.WriteString("subtask", item.Subtask);
         writer.WriteString("difficulty", SnapshotNames.Difficulty(item.Difficulty));
         WriteText(writer, "prompt", item.Prompt);
+        if (item.Context is not null)
+        {
+            WriteText(writer, "context", item.Context);
+        }
+
         if (item.Choices.Count > 0)
         {
             writer.WriteStartArray("choices");

@@ -14,4 +14,10 @@ public static class SampleFields
 
     /// <summary>The question before re-templating.</summary>
     public const string OriginalInput = "original_input";
+
+    /// <summary>
+    /// The passage a record's question is about (a <c>context</c> or <c>passage</c> field): rendered before the question
+    /// and kept on the item, so a judge can rate whether a free-form answer is grounded in it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ContextNames = ["context", "passage"];
 }

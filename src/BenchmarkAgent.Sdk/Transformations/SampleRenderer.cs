@@ -21,6 +21,12 @@ internal static class SampleRenderer
         var record = transformed.Record;
         string instruction = record.Field(SampleFields.Instruction) ?? DefaultInstruction(transformed.Type);
         var builder = new StringBuilder(record.Input.Length + 200);
+        string? context = SampleFields.ContextNames.Select(record.Field).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))?.Trim();
+        if (context is not null)
+        {
+            builder.Append("Context:\n").Append(context).Append("\n\nQuestion: ");
+        }
+
         ExpectedAnswer answer;
         IReadOnlyList<string> choices = [];
         switch (transformed.Type)
@@ -62,6 +68,6 @@ internal static class SampleRenderer
         }
 
         builder.Append(transformed.Type == AnswerType.Choice ? "\n" : "\n\n").Append(instruction);
-        return new TransformedSample(builder.ToString(), answer, choices, chain) { Solution = record.Field(SampleFields.Solution) };
+        return new TransformedSample(builder.ToString(), answer, choices, chain) { Solution = record.Field(SampleFields.Solution), Context = context };
     }
 }

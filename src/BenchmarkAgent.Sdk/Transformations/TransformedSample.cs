@@ -9,4 +9,7 @@ public sealed record TransformedSample(string Prompt, ExpectedAnswer Answer, IRe
 {
     /// <summary>The worked solution behind the answer when a transformation produced one (numeric re-templating); null otherwise.</summary>
     public string? Solution { get; init; }
+
+    /// <summary>The passage the question is about, when the record has one (it is also part of <see cref="Prompt"/>).</summary>
+    public string? Context { get; init; }
 }

@@ -60,7 +60,10 @@ public sealed class JudgeScheduler : IAsyncDisposable
         try
         {
             var messages = BenchmarkPrompt.CreateMessages(item);
-            var context = new EvaluationContext[] { new EquivalenceEvaluatorContext(item.Answer.Value) };
+            // Groundedness is rated only when the item carries the passage its question is about.
+            EvaluationContext[] context = item.Context is { } passage
+                ? [new EquivalenceEvaluatorContext(item.Answer.Value), new GroundednessEvaluatorContext(passage)]
+                : [new EquivalenceEvaluatorContext(item.Answer.Value)];
             return await _evaluator.EvaluateAsync(messages, new ChatResponse(new ChatMessage(ChatRole.Assistant, response)), _judge, context, token).ConfigureAwait(false);
         }
         finally

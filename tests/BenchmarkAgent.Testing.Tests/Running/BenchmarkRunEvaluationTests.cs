@@ -120,6 +120,26 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Fact]
+    public async Task An_item_with_a_passage_is_also_judged_for_groundedness_against_it()
+    {
+        const string Passage = "Water boils at 100 degrees Celsius at sea level.";
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "At sea level it boils once it reaches a hundred degrees C.");
+        await using var judge = OpenAiWireServer.Start(_ => JudgeReply.Replace("\"completeness\"", "\"groundedness\": {\"score\": 2, \"reason\": \"adds nothing unsupported, but vague\"}, \"completeness\"", StringComparison.Ordinal));
+        await using var run = Run(folder, subject, judge);
+        var item = FreeTextItem with { Context = Passage };
+
+        var outcome = await Evaluate(run, item);
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(["Coherence", "Completeness", "Equivalence", "Fluency", "Groundedness", "Relevance"], outcome.Metrics.Select(m => m.Name).Order(StringComparer.Ordinal));
+        var groundedness = outcome.Metrics.Single(m => m.Name == "Groundedness");
+        Assert.Equal(2, groundedness.Value);
+        Assert.True(groundedness.Failed);
+        Assert.Contains(Passage, Assert.Single(judge.Requests).LastUserText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_judge_output_gives_failed_metrics_and_the_token_f1_score_stands()
     {
         using var folder = new TempFolder();
