@@ -17,17 +17,7 @@ public abstract partial class BenchmarkTestsBase
     public async Task Benchmark(string benchmark)
     {
         var assembly = GetType().Assembly;
-        var subject = Run.GetSubject(assembly);
-        if (subject.Error is not null)
-        {
-            Assert.Fail(subject.Error);
-        }
-
-        if (subject.Client is null)
-        {
-            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
-            return;
-        }
+        var subject = RequireSubject(assembly);
 
         var location = BenchmarkLocation.For(assembly, benchmark)
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");

@@ -25,37 +25,26 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
     {
         var assembly = GetType().Assembly;
         var item = BenchmarkCatalog.ForAssembly(assembly).Get(benchmark, itemId);
-        var subject = run.GetSubject(assembly);
-        if (subject.Error is not null)
-        {
-            Assert.Fail(subject.Error);
-        }
-
-        if (subject.Client is null)
-        {
-            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
-            return;
-        }
-
+        var subject = RequireSubject(assembly);
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine($"subject:  {subject.Label}");
         output?.WriteLine("prompt:");
         output?.WriteLine(item.Prompt);
         var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
-        string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
         ItemOutput.WriteMetrics(outcome.Metrics);
+        var result = ItemResults.From(benchmark, item, subject.Label, outcome);
         if (outcome.Error is { } error)
         {
             // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, string.Empty, null, error.GetType().Name + ": " + error.Message, outcome.Latency, Metrics: outcome.Metrics.Count > 0 ? outcome.Metrics : null) { Verdict = ItemVerdict.Error });
+            run.Record(result with { Verdict = ItemVerdict.Error });
             output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
             Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
         }
 
-        var response = outcome.Responses[0];
-        var score = outcome.Score!;
+        var response = result.Response;
+        var score = result.Score!;
         var judgement = run.Baselines.Judge(BenchmarkLocation.For(assembly, benchmark), subject.Label, item.Id, score.Passed);
-        run.Record(new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject.Label, response, score, null, outcome.Latency, outcome.Repeats, outcome.Metrics.Count > 0 ? outcome.Metrics : null) { Verdict = judgement.Verdict });
+        run.Record(result with { Verdict = judgement.Verdict });
         output?.WriteLine($"answer:   {response}");
         output?.WriteLine($"extracted: {score.Extracted}");
         output?.WriteLine($"expected: {score.Expected}");
@@ -72,5 +61,22 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 
         string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
         Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+    }
+
+    /// <summary>The configured subject; fails the test on a configuration error and skips it when no subject is set.</summary>
+    private SubjectResolution RequireSubject(System.Reflection.Assembly assembly)
+    {
+        var subject = run.GetSubject(assembly);
+        if (subject.Error is not null)
+        {
+            Assert.Fail(subject.Error);
+        }
+
+        if (subject.Client is null)
+        {
+            Assert.Skip(subject.SkipReason ?? "No subject is configured.");
+        }
+
+        return subject;
     }
 }

@@ -252,7 +252,7 @@ public static class SnapshotReader
 
     private static JsonDocument Parse(string path, string text)
     {
-        if (ConflictMarkerLine(text) is int markerLine)
+        if (ConflictMarkers.FirstLine(text) is int markerLine)
         {
             throw new SnapshotFormatException(SnapshotFormatException.ConflictMarkersCode, path, markerLine,
                 "The file contains merge-conflict markers. Resolve the conflict (keep one side of every item), or delete the file and run 'dotnet build' to regenerate.");
@@ -266,33 +266,6 @@ public static class SnapshotReader
         {
             throw new SnapshotFormatException(path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message, ex);
         }
-    }
-
-    /// <summary>The 1-based line of the first merge-conflict marker line, or null when there is none.</summary>
-    private static int? ConflictMarkerLine(string text)
-    {
-        int line = 1;
-        int start = 0;
-        while (start <= text.Length)
-        {
-            int end = text.IndexOf('\n', start);
-            var current = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd('\r');
-            if (current.StartsWith("<<<<<<< ") || current.StartsWith(">>>>>>> ") || current.StartsWith("||||||| ") ||
-                current is "<<<<<<<" or ">>>>>>>" or "=======")
-            {
-                return line;
-            }
-
-            if (end < 0)
-            {
-                return null;
-            }
-
-            start = end + 1;
-            line++;
-        }
-
-        return null;
     }
 
     private static int LineOf(string text, string id, int occurrence = 1)

@@ -30,10 +30,9 @@ public static class BaselineReader
     {
         ArgumentNullException.ThrowIfNull(text);
         const string Fix = "Fix the file, or delete it and record a new baseline with BENCHAGENT_RECORD_BASELINE=true dotnet test.";
-        if (text.StartsWith("<<<<<<< ", StringComparison.Ordinal) || text.Contains("\n<<<<<<< ", StringComparison.Ordinal))
+        if (Snapshots.ConflictMarkers.FirstLine(text) is int markerLine)
         {
-            int index = text.IndexOf("<<<<<<< ", StringComparison.Ordinal);
-            throw Malformed(path, LineAt(text, index), "The file contains merge-conflict markers. " + Fix);
+            throw Malformed(path, markerLine, "The file contains merge-conflict markers. " + Fix);
         }
 
         JsonDocument document;
