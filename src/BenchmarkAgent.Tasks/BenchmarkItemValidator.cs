@@ -8,12 +8,6 @@ namespace BenchmarkAgent.Tasks;
 /// <summary>Validates <c>GeneratedBenchmark</c> items in one place and turns the valid ones into requests.</summary>
 public static class BenchmarkItemValidator
 {
-    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    };
-
     /// <summary>A problem with one item.</summary>
     /// <param name="Code">The stable error code.</param>
     /// <param name="Message">What is wrong and how to fix it.</param>
@@ -169,7 +163,7 @@ public static class BenchmarkItemValidator
         {
             why = "starts or ends with '.'";
         }
-        else if (ReservedNames.Contains(name.Split('.')[0]))
+        else if (ReservedFileNames.IsReserved(name))
         {
             why = "is a reserved device name on Windows";
         }

@@ -14,12 +14,6 @@ public static class BaselineLayout
     /// <summary>The longest slug; longer labels are cut (the full label is kept inside the file and checked on read).</summary>
     public const int MaxSlugLength = 80;
 
-    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    };
-
     /// <summary>
     /// Turns a subject label (untrusted text: a model id from the environment) into a safe file name: lower-case
     /// ASCII letters and digits, with '.', '_' and '-' kept; every other run of characters becomes one '-'. The
@@ -59,7 +53,7 @@ public static class BaselineLayout
             return "subject";
         }
 
-        return ReservedNames.Contains(text.Split('.')[0]) ? "subject-" + text : text;
+        return Snapshots.ReservedFileNames.IsReserved(text) ? "subject-" + text : text;
     }
 
     /// <summary>The baseline file of a subject inside a benchmark's snapshot folder.</summary>
