@@ -19,7 +19,7 @@ public abstract partial class BenchmarkTestsBase
         var assembly = GetType().Assembly;
         var subject = RequireSubject(assembly);
 
-        var location = BenchmarkLocation.For(assembly, benchmark)
+        var location = BenchmarkCatalog.ForAssembly(assembly).Location(benchmark)
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
         var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
         var token = TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using System.Text;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
@@ -24,43 +25,52 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
     public async Task Item(string benchmark, string itemId)
     {
         var assembly = GetType().Assembly;
-        var item = BenchmarkCatalog.ForAssembly(assembly).Get(benchmark, itemId);
+        var catalog = BenchmarkCatalog.ForAssembly(assembly);
+        var item = catalog.Get(benchmark, itemId);
         var subject = RequireSubject(assembly);
-        var output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"subject:  {subject.Label}");
-        output?.WriteLine("prompt:");
-        output?.WriteLine(item.Prompt);
-        var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
-        ItemOutput.WriteMetrics(outcome.Metrics);
-        var result = ItemResults.From(benchmark, item, subject.Label, outcome);
-        if (outcome.Error is { } error)
-        {
-            // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
-            run.Record(result with { Verdict = ItemVerdict.Error });
-            output?.WriteLine($"error:    {error.GetType().Name}: {error.Message}");
-            Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
-        }
 
-        var response = result.Response;
-        var score = result.Score!;
-        var judgement = run.Baselines.Judge(BenchmarkLocation.For(assembly, benchmark), subject.Label, item.Id, score.Passed);
-        run.Record(result with { Verdict = judgement.Verdict });
-        output?.WriteLine($"answer:   {response}");
-        output?.WriteLine($"extracted: {score.Extracted}");
-        output?.WriteLine($"expected: {score.Expected}");
-        output?.WriteLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
-        if (judgement.Note is { } note)
+        // The output is collected and written once when the test ends (one message instead of one per line).
+        var output = new StringBuilder();
+        try
         {
-            output?.WriteLine(note);
-        }
+            output.AppendLine($"subject:  {subject.Label}");
+            output.AppendLine("prompt:");
+            output.AppendLine(item.Prompt);
+            var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
+            ItemOutput.WriteMetrics(outcome.Metrics, output);
+            var result = ItemResults.From(benchmark, item, subject.Label, outcome);
+            if (outcome.Error is { } error)
+            {
+                // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
+                run.Record(result with { Verdict = ItemVerdict.Error });
+                output.AppendLine($"error:    {error.GetType().Name}: {error.Message}");
+                Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
+            }
 
-        if (judgement.BaselineError is { } baselineError)
+            var score = result.Score!;
+            var judgement = run.Baselines.Judge(catalog.Location(benchmark), subject.Label, item.Id, score.Passed);
+            run.Record(result with { Verdict = judgement.Verdict });
+            output.AppendLine($"answer:   {result.Response}");
+            output.AppendLine($"extracted: {score.Extracted}");
+            output.AppendLine($"expected: {score.Expected}");
+            output.AppendLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
+            if (judgement.Note is { } note)
+            {
+                output.AppendLine(note);
+            }
+
+            if (judgement.BaselineError is { } baselineError)
+            {
+                Assert.Fail(baselineError);
+            }
+
+            string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
+            Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+        }
+        finally
         {
-            Assert.Fail(baselineError);
+            TestContext.Current.TestOutputHelper?.Write(output.ToString());
         }
-
-        string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
-        Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
     }
 
     /// <summary>The configured subject; fails the test on a configuration error and skips it when no subject is set.</summary>

@@ -31,6 +31,7 @@ public static class SnapshotReader
     {
         string text = File.ReadAllText(itemsPath);
         using var document = Parse(itemsPath, text);
+        var idLines = JsonIdLines.Index(text);
         var root = document.RootElement;
         string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
             ? s.GetString() ?? string.Empty
@@ -51,15 +52,15 @@ public static class SnapshotReader
         int ordinal = 0;
         foreach (var element in array.EnumerateArray())
         {
-            var item = ReadItem(itemsPath, text, element, ordinal++);
+            var item = ReadItem(itemsPath, idLines, element, ordinal++);
             if (lines.ContainsKey(item.Id))
             {
                 // Point at the repeated id (the second occurrence), not the first item that holds it.
-                throw new SnapshotFormatException(SnapshotFormatException.DuplicateIdCode, itemsPath, LineOf(text, item.Id, occurrence: 2),
+                throw new SnapshotFormatException(SnapshotFormatException.DuplicateIdCode, itemsPath, idLines.LineOf(item.Id, occurrence: 2),
                     $"Duplicate item id '{item.Id}'. Ids must be unique: remove the copy, or give a hand-written item its own id.");
             }
 
-            lines[item.Id] = LineOf(text, item.Id);
+            lines[item.Id] = idLines.LineOf(item.Id);
             items.Add(item);
         }
 
@@ -134,13 +135,13 @@ public static class SnapshotReader
     private static int Int(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
 
-    private static BenchmarkItem ReadItem(string path, string text, JsonElement element, int ordinal)
+    private static BenchmarkItem ReadItem(string path, JsonIdLines idLines, JsonElement element, int ordinal)
     {
-        string id = RequiredString(path, text, element, "id", $"item #{ordinal + 1}");
+        string id = RequiredString(path, idLines, element, "id", $"item #{ordinal + 1}");
         string where = $"item '{id}'";
-        int line = LineOf(text, id);
-        string subtask = RequiredString(path, text, element, "subtask", where);
-        if (!SnapshotNames.TryParseDifficulty(RequiredString(path, text, element, "difficulty", where), out var difficulty) || difficulty is null)
+        int line = idLines.LineOf(id);
+        string subtask = RequiredString(path, idLines, element, "subtask", where);
+        if (!SnapshotNames.TryParseDifficulty(RequiredString(path, idLines, element, "difficulty", where), out var difficulty) || difficulty is null)
         {
             throw new SnapshotFormatException(path, line, $"{where} has an unknown difficulty (use easy, medium or hard).");
         }
@@ -154,12 +155,12 @@ public static class SnapshotReader
             throw new SnapshotFormatException(path, line, $"{where} has no 'answer' object.");
         }
 
-        if (!SnapshotNames.TryParseAnswerType(RequiredString(path, text, answerElement, "type", where), out var type))
+        if (!SnapshotNames.TryParseAnswerType(RequiredString(path, idLines, answerElement, "type", where), out var type))
         {
             throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text, constraint, pattern or freetext).");
         }
 
-        string value = RequiredString(path, text, answerElement, "value", where);
+        string value = RequiredString(path, idLines, answerElement, "value", where);
         double tolerance = answerElement.TryGetProperty("tolerance", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 0;
         if (type == AnswerType.Number && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {
@@ -239,14 +240,14 @@ public static class SnapshotReader
         };
     }
 
-    private static string RequiredString(string path, string text, JsonElement element, string property, string where)
+    private static string RequiredString(string path, JsonIdLines idLines, JsonElement element, string property, string where)
     {
         if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
         {
             return value.GetString()!;
         }
 
-        int line = element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? LineOf(text, id.GetString()!) : 0;
+        int line = element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? idLines.LineOf(id.GetString()!) : 0;
         throw new SnapshotFormatException(path, line, $"{where} has no '{property}' text.");
     }
 
@@ -266,22 +267,6 @@ public static class SnapshotReader
         {
             throw new SnapshotFormatException(path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message, ex);
         }
-    }
-
-    private static int LineOf(string text, string id, int occurrence = 1)
-    {
-        string needle = $"\"id\": \"{id}\"";
-        int index = -1;
-        for (int i = 0; i < occurrence; i++)
-        {
-            index = text.IndexOf(needle, index + 1, StringComparison.Ordinal);
-            if (index < 0)
-            {
-                return 0;
-            }
-        }
-
-        return text[..index].Count(ch => ch == '\n') + 1;
     }
 
     private static bool IsValidPattern(string pattern)

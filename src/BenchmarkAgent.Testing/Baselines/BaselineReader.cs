@@ -84,6 +84,7 @@ public static class BaselineReader
 
             var items = new List<BaselineItem>(array.GetArrayLength());
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var idLines = Snapshots.JsonIdLines.Index(text);
             int ordinal = 0;
             foreach (var element in array.EnumerateArray())
             {
@@ -94,13 +95,13 @@ public static class BaselineReader
                     throw Malformed(path, LineOf(text, "\"items\""), $"Item #{ordinal} has no 'id'. " + Fix);
                 }
 
-                string needle = "\"id\": " + JsonSerializer.Serialize(id);
+                string written = JsonSerializer.Serialize(id)[1..^1]; // the id as the file spells it, escapes kept
                 if (!seen.Add(id))
                 {
-                    throw Malformed(path, LineOf(text, needle, occurrence: 2), $"Duplicate item id '{id}'. " + Fix);
+                    throw Malformed(path, idLines.LineOf(written, occurrence: 2), $"Duplicate item id '{id}'. " + Fix);
                 }
 
-                int line = LineOf(text, needle);
+                int line = idLines.LineOf(written);
                 if (!element.TryGetProperty("passed", out var passed) || passed.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
                     throw Malformed(path, line, $"Item '{id}' has no boolean 'passed'. " + Fix);

@@ -13,10 +13,11 @@ namespace BenchmarkAgent.Testing.Running;
 public sealed class BenchmarkGatesAttribute : DataAttribute
 {
     /// <inheritdoc />
-    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
+    public override async ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var catalog = BenchmarkCatalog.ForAssembly(TestAssemblyLocator.Find(testMethod));
+        var assembly = TestAssemblyLocator.Find(testMethod);
+        var catalog = BenchmarkCatalog.ForAssembly(assembly);
         var rows = new List<ITheoryDataRow>();
         foreach (string benchmark in catalog.Benchmarks)
         {
@@ -31,8 +32,12 @@ public sealed class BenchmarkGatesAttribute : DataAttribute
         {
             rows.Add(new TheoryDataRow<string>("(none)").WithSkip("This project declares no GeneratedBenchmark items.").WithTestDisplayName("(no benchmark gates)"));
         }
+        else
+        {
+            await EarlyStart.WhenRowsRunAsync(assembly).ConfigureAwait(false);
+        }
 
-        return new ValueTask<IReadOnlyCollection<ITheoryDataRow>>(rows);
+        return rows;
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Testing.Running;
 public sealed class BenchmarkItemsAttribute : DataAttribute
 {
     /// <inheritdoc />
-    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
+    public override async ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
         var assembly = TestAssemblyLocator.Find(testMethod);
@@ -40,8 +40,12 @@ public sealed class BenchmarkItemsAttribute : DataAttribute
                 : "This project declares no GeneratedBenchmark items, or their snapshots are empty. Add <GeneratedBenchmark Include=\"name\" Query=\"...\" Quota=\"40\" /> and build.";
             rows.Add(new TheoryDataRow<string, string>("(none)", "(none)").WithSkip(reason).WithTestDisplayName("(no benchmark items)"));
         }
+        else
+        {
+            await EarlyStart.WhenRowsRunAsync(assembly).ConfigureAwait(false);
+        }
 
-        return new ValueTask<IReadOnlyCollection<ITheoryDataRow>>(rows);
+        return rows;
     }
 
     /// <inheritdoc />

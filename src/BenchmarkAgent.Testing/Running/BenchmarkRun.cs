@@ -69,6 +69,31 @@ public sealed partial class BenchmarkRun : IAsyncDisposable
     public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
         Scheduler(testAssembly).AskAsync(benchmark, item, cancellationToken);
 
+    /// <summary>
+    /// Starts every subject call of the run in the background, before the first item asks, when a subject is
+    /// configured; does nothing otherwise. Called when xUnit enumerates a benchmark theory's rows to run them, so
+    /// the client's start-up and the first calls overlap with xUnit's own work before the first row.
+    /// </summary>
+    /// <param name="testAssembly">The test assembly that declares the benchmarks.</param>
+    public void StartCalls(Assembly testAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                if (GetSubject(testAssembly).Client is not null)
+                {
+                    Scheduler(testAssembly).StartAll();
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Nothing is lost: the first item test resolves the subject again and fails with this error.
+            }
+        });
+    }
+
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);
 

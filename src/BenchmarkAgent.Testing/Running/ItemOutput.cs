@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkAgent.Testing.Evaluation;
@@ -18,21 +19,21 @@ internal static class ItemOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes the metrics, if any, to the current test context.</summary>
+    /// <summary>Adds the metrics, if any, to the test's output text and attaches them to the current test context.</summary>
     /// <param name="metrics">The metrics.</param>
-    public static void WriteMetrics(IReadOnlyList<MetricReport> metrics)
+    /// <param name="output">The test's output text, written once when the test ends.</param>
+    public static void WriteMetrics(IReadOnlyList<MetricReport> metrics, StringBuilder output)
     {
         if (metrics.Count == 0)
         {
             return;
         }
 
-        var context = TestContext.Current;
         foreach (var metric in metrics)
         {
-            context.TestOutputHelper?.WriteLine($"metric:   [repeat {metric.Repeat}] {metric}");
+            output.AppendLine($"metric:   [repeat {metric.Repeat}] {metric}");
         }
 
-        context.AddAttachment(MetricsAttachmentName, JsonSerializer.Serialize(metrics, Json));
+        TestContext.Current.AddAttachment(MetricsAttachmentName, JsonSerializer.Serialize(metrics, Json));
     }
 }

@@ -82,7 +82,11 @@ public sealed class SubjectScheduler : IAsyncDisposable
         _slots.Dispose();
     }
 
-    private void StartAll()
+    /// <summary>
+    /// Starts every call of the run (at most <see cref="Concurrency"/> in flight); later calls do nothing. The first
+    /// <see cref="AskAsync"/> does this too, so calling it is only needed to start before any item is asked.
+    /// </summary>
+    public void StartAll()
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
