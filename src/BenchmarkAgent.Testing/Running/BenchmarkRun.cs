@@ -11,7 +11,12 @@ namespace BenchmarkAgent.Testing.Running;
 /// One test run over the benchmarks of a test assembly: resolves the subject once, collects every item
 /// result, and writes the reports when the run ends. Registered as an xUnit assembly fixture.
 /// </summary>
-public sealed partial class BenchmarkRun : IAsyncDisposable
+/// <remarks>
+/// Subject calls are made only once a benchmark test is about to run, never because the fixture exists: the fixture
+/// resolves the subject (no network) in the background when the run starts, the calls start when xUnit enumerates a
+/// benchmark theory's rows to run them (<see cref="StartCalls"/>), or at the latest when the first item asks.
+/// </remarks>
+public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
 {
     /// <summary>Overrides the folder reports are written to.</summary>
     public const string ResultsDirectoryVariable = "BENCHAGENT_RESULTS_DIRECTORY";
@@ -68,6 +73,35 @@ public sealed partial class BenchmarkRun : IAsyncDisposable
     /// </summary>
     public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
         Scheduler(testAssembly).AskAsync(benchmark, item, cancellationToken);
+
+    /// <summary>
+    /// Resolves the subject and prepares the scheduler in the background when xUnit starts the run, so the client's
+    /// creation overlaps with xUnit's own start-up. Makes no call to the subject. A failure is left for the first item
+    /// test to report.
+    /// </summary>
+    /// <returns>A completed task: the work continues in the background.</returns>
+    public ValueTask InitializeAsync()
+    {
+        if (Xunit.TestContext.Current.TestAssembly is Xunit.v3.IXunitTestAssembly { Assembly: { } testAssembly })
+        {
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    if (GetSubject(testAssembly).Client is not null)
+                    {
+                        _ = Scheduler(testAssembly);
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Nothing is lost: the first item test resolves the subject again and fails with this error.
+                }
+            });
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>
     /// Starts every subject call of the run in the background, before the first item asks, when a subject is
