@@ -1,4 +1,4 @@
-using System.ClientModel;
+using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using Microsoft.Extensions.AI;
@@ -90,40 +90,68 @@ public sealed class ChatClientFactoryTests
     }
 
     [Fact]
-    public async Task Http_error_surfaces_as_a_client_exception()
+    public async Task Http_error_surfaces_with_its_status_and_the_endpoint_message_after_one_attempt()
     {
         await using var server = OpenAiWireServer.Start(_ => "never", failWith: _ => 401);
         using var client = ChatClientFactory.Create(Settings(server));
 
-        var error = await Assert.ThrowsAsync<ClientResultException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
+        var error = await Assert.ThrowsAsync<ChatEndpointException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
 
-        Assert.Equal(401, error.Status);
-    }
-
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(1, 2)]
-    public async Task Server_errors_are_retried_as_configured(int maxRetries, int expectedRequests)
-    {
-        await using var server = OpenAiWireServer.Start(_ => "never", failWith: _ => 503);
-        using var client = ChatClientFactory.Create(Settings(server), maxRetries: maxRetries);
-
-        var error = await Assert.ThrowsAsync<ClientResultException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
-
-        Assert.Equal(503, error.Status);
-        Assert.Equal(expectedRequests, server.Requests.Count);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal("Simulated failure with status 401.", error.EndpointMessage);
+        Assert.Equal("The chat-completions endpoint answered HTTP 401 (Unauthorized): Simulated failure with status 401.", error.Message);
+        Assert.Single(server.Requests);
+        Assert.False(RetryingChatClient.IsTransient(error));
     }
 
     [Fact]
-    public async Task Second_request_succeeds_after_a_transient_failure()
+    public async Task A_server_error_is_transient_and_is_not_retried_by_the_client_itself()
+    {
+        await using var server = OpenAiWireServer.Start(_ => "never", failWith: _ => 503);
+        using var client = ChatClientFactory.Create(Settings(server));
+
+        var error = await Assert.ThrowsAsync<ChatEndpointException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Single(server.Requests);
+        Assert.True(RetryingChatClient.IsTransient(error));
+    }
+
+    [Fact]
+    public async Task Wrapped_for_retries_the_second_request_succeeds_after_a_429()
     {
         await using var server = OpenAiWireServer.Start(_ => "recovered", failWith: r => r.Sequence == 0 ? 429 : null);
-        using var client = ChatClientFactory.Create(Settings(server), maxRetries: 1);
+        using var client = new RetryingChatClient(ChatClientFactory.Create(Settings(server)), "subject", baseDelay: TimeSpan.FromMilliseconds(10));
 
         var response = await client.GetResponseAsync("hi", cancellationToken: Token);
 
         Assert.Equal("recovered", response.Text);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_network_error_is_an_http_exception_without_a_status_and_is_transient()
+    {
+        int port = OpenAiWireServer.FreePort();
+        using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, new Uri($"http://127.0.0.1:{port}/v1"), "m", "k"));
+
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetResponseAsync("hi", cancellationToken: Token));
+
+        Assert.Null(error.StatusCode);
+        Assert.True(RetryingChatClient.IsTransient(error));
+    }
+
+    [Fact]
+    public void The_client_describes_its_endpoint_and_model()
+    {
+        using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, new Uri("http://127.0.0.1:9/v1"), "model-x", "k"));
+
+        var metadata = Assert.IsType<ChatClientMetadata>(client.GetService(typeof(ChatClientMetadata)));
+
+        Assert.Equal("model-x", metadata.DefaultModelId);
+        Assert.Equal(new Uri("http://127.0.0.1:9/v1"), metadata.ProviderUri);
+        Assert.Same(client, client.GetService(typeof(ChatCompletionsClient)));
+        Assert.Null(client.GetService(typeof(ChatClientMetadata), "keyed"));
     }
 
     [Fact]

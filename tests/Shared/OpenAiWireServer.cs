@@ -130,7 +130,9 @@ public sealed class OpenAiWireServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port that was free a moment ago (nothing listens on it), e.g. to provoke a connection error.</summary>
+    /// <returns>The port.</returns>
+    public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

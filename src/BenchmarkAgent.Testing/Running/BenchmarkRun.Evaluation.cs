@@ -182,7 +182,7 @@ public sealed partial class BenchmarkRun
         }
 
         var configured = settings.GetRequiredSettings();
-        var client = Wrap(ChatClientFactory.Create(configured, maxRetries: 0), "judge", configured.Endpoint.ToString(), configured.Model, Switch(JudgeCacheVariable, true));
+        var client = Wrap(ChatClientFactory.Create(configured), "judge", configured.Endpoint.ToString(), configured.Model, Switch(JudgeCacheVariable, true));
         return new JudgeResolution(client, null);
     }
 

@@ -214,7 +214,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         {
             case ChatClientSettingsStatus.Configured:
                 var configured = settings.GetRequiredSettings();
-                var modelClient = ChatClientFactory.Create(configured, maxRetries: 0);
+                var modelClient = ChatClientFactory.Create(configured);
                 return new SubjectResolution(Wrap(modelClient, "subject", configured.Endpoint.ToString(), configured.Model, Switch(SubjectCacheVariable, false)), configured.Model, null, null);
             case ChatClientSettingsStatus.Baseline:
                 ulong seed = ulong.TryParse(_environment(BaselineSeedVariable), out ulong parsed) ? parsed : 0;

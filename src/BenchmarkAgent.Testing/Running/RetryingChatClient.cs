@@ -94,8 +94,13 @@ public sealed class RetryingChatClient : DelegatingChatClient
 
     private TimeSpan? RetryAfter(Exception error)
     {
-        if (error is not ClientResultException result || result.GetRawResponse() is not { } response ||
-            !response.Headers.TryGetValue("Retry-After", out string? value) || string.IsNullOrWhiteSpace(value))
+        string? value = error switch
+        {
+            Subjects.ChatEndpointException endpoint => endpoint.RetryAfter,
+            ClientResultException { } result when result.GetRawResponse() is { } response && response.Headers.TryGetValue("Retry-After", out string? header) => header,
+            _ => null,
+        };
+        if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }

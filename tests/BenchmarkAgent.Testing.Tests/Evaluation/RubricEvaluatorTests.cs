@@ -18,14 +18,13 @@ public sealed class RubricEvaluatorTests
     private static readonly ChatMessage[] Question = [new(ChatRole.User, "Why is the sky blue?")];
 
     private static IChatClient Judge(OpenAiWireServer server) =>
-        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Judge, server.BaseUri, "judge-model", "sk-judge"), maxRetries: 0);
+        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Judge, server.BaseUri, "judge-model", "sk-judge"));
 
-    private static Task<EvaluationResult> Evaluate(OpenAiWireServer server, params EvaluationContext[] contexts)
+    private static async Task<EvaluationResult> Evaluate(OpenAiWireServer server, params EvaluationContext[] contexts)
     {
         using var judge = Judge(server);
-        return new RubricEvaluator()
-            .EvaluateAsync(Question, new ChatResponse(new ChatMessage(ChatRole.Assistant, "Rayleigh scattering.")), new ChatConfiguration(judge), contexts, TestContext.Current.CancellationToken)
-            .AsTask();
+        return await new RubricEvaluator()
+            .EvaluateAsync(Question, new ChatResponse(new ChatMessage(ChatRole.Assistant, "Rayleigh scattering.")), new ChatConfiguration(judge), contexts, TestContext.Current.CancellationToken);
     }
 
     [Fact]

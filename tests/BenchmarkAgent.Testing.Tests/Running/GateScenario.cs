@@ -43,7 +43,7 @@ internal sealed class GateScenario : IDisposable
                 return "Answer: " + (wrong.Contains(i) ? i + 1000 : i);
             },
             failWith: r => failing is not null && failing.Any(i => r.LastUserText.Contains($"number {i}?", StringComparison.Ordinal)) ? 400 : null);
-        using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, model, "sk-test"), maxRetries: 0);
+        using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, model, "sk-test"));
         await using var scheduler = new SubjectScheduler(client, Items.Select(i => (Benchmark, i)).ToList(), concurrency: 8);
         var results = new List<ItemResult>();
         foreach (var item in Items)

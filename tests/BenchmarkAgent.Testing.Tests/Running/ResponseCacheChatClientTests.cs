@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Tests.Running;
 public sealed class ResponseCacheChatClientTests
 {
     private static ResponseCacheChatClient Client(OpenAiWireServer server, string directory, string model = "cache-model") =>
-        new(ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, model, "sk-secret-key"), maxRetries: 0),
+        new(ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, model, "sk-secret-key")),
             directory, server.BaseUrl, model);
 
     private static ChatOptions Options(double temperature = 0.7, int repeat = 0) => new()

@@ -24,6 +24,15 @@ public sealed class RetryAfterTests
     }
 
     [Fact]
+    public void The_chat_completions_client_error_carries_its_retry_after_too()
+    {
+        using var client = Client();
+
+        Assert.Equal(TimeSpan.FromSeconds(7), client.DelayBefore(1, new ChatEndpointException(System.Net.HttpStatusCode.TooManyRequests, "slow down", "7")));
+        Assert.Equal(TimeSpan.FromSeconds(2), client.DelayBefore(2, new ChatEndpointException(System.Net.HttpStatusCode.ServiceUnavailable, "", null)));
+    }
+
+    [Fact]
     public void A_retry_after_date_waits_until_that_moment()
     {
         using var client = Client();

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Tests.Running;
 public sealed class RetryingChatClientTests
 {
     private static RetryingChatClient Client(OpenAiWireServer server, int maxAttempts = 4) =>
-        new(ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "retry-model", "sk-test"), maxRetries: 0),
+        new(ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "retry-model", "sk-test")),
             "subject", maxAttempts, baseDelay: TimeSpan.FromMilliseconds(1));
 
     private static Task<ChatResponse> Ask(IChatClient client) =>

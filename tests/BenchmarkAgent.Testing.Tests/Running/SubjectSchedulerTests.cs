@@ -13,7 +13,7 @@ public sealed class SubjectSchedulerTests
             .ToList();
 
     private static Microsoft.Extensions.AI.IChatClient Client(OpenAiWireServer server) =>
-        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "sched-model", "sk-test"), maxRetries: 0);
+        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "sched-model", "sk-test"));
 
     [Fact]
     public async Task Calls_are_pipelined_up_to_the_concurrency_limit_and_each_item_is_asked_once()
