@@ -41,7 +41,7 @@ switch (args.FirstOrDefault())
         for (int round = 0; round < Int(args[4]); round++)
         {
             await using var server = Serve(Int(args[1]));
-            using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "bench-model", "sk-bench"), maxRetries: 0);
+            using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "bench-model", "sk-bench"));
             // Baseline in the same round: the same client and server, calls issued by Parallel.ForEachAsync (no
             // scheduler, nothing awaited in item order). The order of the two arms alternates between rounds.
             async Task<double> Raw()
