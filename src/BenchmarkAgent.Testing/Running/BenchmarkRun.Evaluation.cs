@@ -22,6 +22,9 @@ public sealed partial class BenchmarkRun
     /// <summary><c>false</c> turns off the judge's response cache (on by default: judging the same answer twice costs money and adds noise).</summary>
     public const string JudgeCacheVariable = "BENCHAGENT_JUDGE_CACHE";
 
+    /// <summary>How many judge calls may be in flight at once (default: the subject's <see cref="ConcurrencyVariable"/>).</summary>
+    public const string JudgeConcurrencyVariable = "BENCHAGENT_JUDGE_CONCURRENCY";
+
     /// <summary>Overrides the folder the response cache is stored in (default <c>obj/benchagent-cache</c> next to <c>TestResults</c>).</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
@@ -96,7 +99,7 @@ public sealed partial class BenchmarkRun
                 var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
                 if (_judge?.Client is { } judgeClient)
                 {
-                    _judgeScheduler = new JudgeScheduler(judgeClient, new RubricEvaluator(), Concurrency());
+                    _judgeScheduler = new JudgeScheduler(judgeClient, new RubricEvaluator(), JudgeConcurrency());
                 }
 
                 _scheduler = new SubjectScheduler(subject.Client, items, Concurrency(), Repeats(), OnAnswered);
@@ -114,6 +117,9 @@ public sealed partial class BenchmarkRun
         }
     }
 
+    private int JudgeConcurrency() =>
+        int.TryParse(_environment(JudgeConcurrencyVariable), out int value) && value is >= 1 and <= 1024 ? value : Concurrency();
+
     private int Repeats() =>
         int.TryParse(_environment(RepeatsVariable), out int value) && value is >= 1 and <= MaxRepeats ? value : 1;
 
@@ -123,6 +129,11 @@ public sealed partial class BenchmarkRun
         if (_environment(RepeatsVariable) is { Length: > 0 } repeats && (!int.TryParse(repeats, out int count) || count < 1 || count > MaxRepeats))
         {
             return $"{ChatClientErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
+        }
+
+        if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && (!int.TryParse(judgeConcurrency, out int inFlight) || inFlight is < 1 or > 1024))
+        {
+            return $"{ChatClientErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
         }
 
         foreach (string variable in new[] { SubjectCacheVariable, JudgeCacheVariable })

@@ -26,4 +26,7 @@ public static class ChatClientErrorCodes
 
     /// <summary>The judge role is configured wrongly (its endpoint, model or key variables).</summary>
     public const string InvalidJudge = "BA2013";
+
+    /// <summary><c>BENCHAGENT_JUDGE_CONCURRENCY</c> is not an integer from 1 to 1024.</summary>
+    public const string InvalidJudgeConcurrency = "BA2014";
 }

@@ -203,12 +203,39 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Theory]
+    [InlineData(null, 4)]
+    [InlineData("1", 1)]
+    public async Task Judge_calls_in_flight_follow_the_judge_concurrency_or_else_the_subject_concurrency(string? judgeConcurrency, int expectedMax)
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(r => "It boils at a hundred degrees. " + r.LastUserText);
+        await using var judge = OpenAiWireServer.Start(_ => JudgeReply, latency: TimeSpan.FromMilliseconds(150));
+        var extra = new List<(string, string)> { (BenchmarkRun.ConcurrencyVariable, "4"), (BenchmarkRun.JudgeCacheVariable, "false") };
+        if (judgeConcurrency is not null)
+        {
+            extra.Add((BenchmarkRun.JudgeConcurrencyVariable, judgeConcurrency));
+        }
+
+        await using var run = Run(folder, subject, judge, [.. extra]);
+        var items = Enumerable.Range(0, 8).Select(i => FreeTextItem with { Id = $"free{i}", Prompt = $"Question {i}: when does water boil?" }).ToList();
+
+        var outcomes = await Task.WhenAll(items.Select(i => Evaluate(run, i)));
+
+        Assert.All(outcomes, o => Assert.Null(o.Error));
+        Assert.Equal(8, judge.Requests.Count);
+        Assert.Equal(expectedMax, judge.MaxConcurrentRequests);
+    }
+
+    [Theory]
     [InlineData(BenchmarkRun.RepeatsVariable, "0", "BA2010")]
     [InlineData(BenchmarkRun.RepeatsVariable, "101", "BA2010")]
     [InlineData(BenchmarkRun.RepeatsVariable, "twice", "BA2010")]
     [InlineData(BenchmarkRun.SubjectCacheVariable, "yes", "BA2012")]
     [InlineData(BenchmarkRun.JudgeCacheVariable, "1", "BA2012")]
     [InlineData("BENCHAGENT_JUDGE_MODEL", "judge-model", "BA2013")]
+    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "0", "BA2014")]
+    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "1025", "BA2014")]
+    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "lots", "BA2014")]
     public async Task Invalid_settings_fail_closed_with_a_stable_code(string variable, string value, string code)
     {
         using var folder = new TempFolder();
