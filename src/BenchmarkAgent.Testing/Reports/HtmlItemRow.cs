@@ -1,4 +1,5 @@
 using BenchmarkAgent.Testing.Baselines;
+using BenchmarkAgent.Testing.Scoring;
 
 namespace BenchmarkAgent.Testing.Reports;
 
@@ -15,6 +16,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Error">The error that survived the retries, if any.</param>
 /// <param name="Verdict">The comparison with the baseline, when a baseline exists.</param>
 /// <param name="Metrics">The judge metrics of the item; empty when none were computed.</param>
+/// <param name="Repeats">How the item's repeats went (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when it was scored.</param>
 public sealed record HtmlItemRow(
     string Benchmark,
     string Subtask,
@@ -27,4 +29,5 @@ public sealed record HtmlItemRow(
     double LatencyMilliseconds,
     string? Error,
     ItemVerdict? Verdict,
-    IReadOnlyList<HtmlJudgeMetric> Metrics);
+    IReadOnlyList<HtmlJudgeMetric> Metrics,
+    RepeatSummary? Repeats = null);

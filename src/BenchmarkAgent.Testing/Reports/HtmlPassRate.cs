@@ -4,8 +4,9 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Label">The group's label.</param>
 /// <param name="Items">Items in the group.</param>
 /// <param name="Scored">Items that got a score (the call did not fail); the denominator of the rate.</param>
-/// <param name="Passed">Scored items that passed.</param>
-public sealed record HtmlPassRate(string Label, int Items, int Scored, int Passed)
+/// <param name="Passed">Scored items that passed (with repeats: by majority).</param>
+/// <param name="PassAtK">With repeats: scored items that passed in at least one repeat; otherwise equal to <paramref name="Passed"/>.</param>
+public sealed record HtmlPassRate(string Label, int Items, int Scored, int Passed, int PassAtK)
 {
     /// <summary>Passed over scored items; 0 when nothing was scored.</summary>
     public double Rate => Scored == 0 ? 0 : (double)Passed / Scored;
@@ -18,5 +19,6 @@ public sealed record HtmlPassRate(string Label, int Items, int Scored, int Passe
     /// <param name="rows">The group's items.</param>
     /// <returns>The group's pass rate.</returns>
     public static HtmlPassRate Of(string label, IReadOnlyCollection<HtmlItemRow> rows) =>
-        new(label, rows.Count, rows.Count(r => r.Passed is not null), rows.Count(r => r.Passed == true));
+        new(label, rows.Count, rows.Count(r => r.Passed is not null), rows.Count(r => r.Passed == true),
+            rows.Count(r => r.Passed is not null && (r.Repeats?.PassAtK ?? r.Passed == true)));
 }

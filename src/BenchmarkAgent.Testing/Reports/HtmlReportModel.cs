@@ -20,6 +20,9 @@ public sealed record HtmlReportModel(
 {
     private static readonly string[] DifficultyOrder = ["easy", "medium", "hard"];
 
+    /// <summary>The most repeats any item was asked (k of pass@k); 1 without repeats.</summary>
+    public int Repeats => Items.Count == 0 ? 1 : Items.Max(i => i.Repeats?.Repeats ?? 1);
+
     /// <summary>Whether any item carries a baseline verdict.</summary>
     public bool HasVerdicts => Items.Any(i => i.Verdict is not null);
 
@@ -41,7 +44,8 @@ public sealed record HtmlReportModel(
                 r.Latency.TotalMilliseconds,
                 r.Error,
                 r.Verdict,
-                Metrics: r.Metrics?.Select(m => new HtmlJudgeMetric(m.Name, m.Value, m.Rating, m.Reason)).ToList() ?? []))
+                Metrics: r.Metrics?.Select(m => new HtmlJudgeMetric(m.Name, m.Value, m.Rating, m.Reason)).ToList() ?? [],
+                Repeats: r.Repeats))
             .ToList();
         var gates = report.Baselines
             .Where(b => b.Gate is not null)

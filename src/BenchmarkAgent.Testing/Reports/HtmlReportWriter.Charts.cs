@@ -40,7 +40,31 @@ public static partial class HtmlReportWriter
                 .Append("</text></g>\n");
         }
 
-        html.Append("</svg>\n</section>\n");
+        html.Append("</svg>\n");
+        PassAtKTable(html, model);
+        html.Append("</section>\n");
+    }
+
+    /// <summary>With repeats: items passed by majority next to pass@k, per subtask.</summary>
+    private static void PassAtKTable(StringBuilder html, HtmlReportModel model)
+    {
+        int k = model.Repeats;
+        if (k <= 1)
+        {
+            return;
+        }
+
+        html.Append("<p class=\"note\">Every item was asked ").Append(k).Append(" times: it passes on a majority of its repeats; pass@")
+            .Append(k).Append(" counts items that passed at least once.</p>\n")
+            .Append("<table id=\"passk-table\"><thead><tr><th>subtask</th><th>items</th><th>passed (majority of ").Append(k)
+            .Append(")</th><th>pass@").Append(k).Append("</th></tr></thead><tbody>\n");
+        foreach (var rate in model.Subtasks)
+        {
+            html.Append("<tr><td>").Append(HtmlText.Encode(rate.Label)).Append("</td><td class=\"num\">").Append(rate.Items)
+                .Append("</td><td class=\"num\">").Append(rate.Passed).Append("</td><td class=\"num passk\">").Append(rate.PassAtK).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
     }
 
     private static void DifficultyChart(StringBuilder html, HtmlReportModel model)

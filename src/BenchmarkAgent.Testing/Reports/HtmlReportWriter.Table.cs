@@ -11,6 +11,7 @@ public static partial class HtmlReportWriter
     {
         bool verdicts = model.HasVerdicts;
         bool metrics = model.Metrics.Count > 0;
+        bool repeats = model.Repeats > 1;
         // Regressions first, then the usual order (benchmark, subtask, id).
         var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
         html.Append("<section id=\"items\">\n<h2>Items</h2>\n")
@@ -18,6 +19,7 @@ public static partial class HtmlReportWriter
             .Append("<span id=\"shown\">").Append(rows.Count).Append(" items</span>\n")
             .Append("<table id=\"item-table\"><thead><tr><th>benchmark</th><th>subtask</th><th>id</th><th>difficulty</th><th>score / pass</th>")
             .Append(verdicts ? "<th>verdict</th>" : string.Empty)
+            .Append(repeats ? "<th>repeats passed</th>" : string.Empty)
             .Append("<th>answer</th><th>expected</th><th>latency (ms)</th>")
             .Append(metrics ? "<th>judge metrics</th>" : string.Empty)
             .Append("</tr></thead>\n<tbody>\n");
@@ -35,6 +37,13 @@ public static partial class HtmlReportWriter
             {
                 html.Append("<td class=\"").Append(item.Verdict is { } v ? VerdictLabel(v).Replace(' ', '-') : string.Empty).Append("\">")
                     .Append(item.Verdict is { } verdict ? VerdictLabel(verdict) : "-").Append("</td>");
+            }
+
+            if (repeats)
+            {
+                html.Append("<td class=\"num repeats\">")
+                    .Append(item.Repeats is { } r ? $"{r.Passed}/{r.Repeats}{(r.PassAtK ? $" (pass@{r.Repeats})" : string.Empty)}" : "-")
+                    .Append("</td>");
             }
 
             html.Append("<td class=\"text\">").Append(item.Error is { } error ? "error: " + HtmlText.EncodeShort(error) : HtmlText.EncodeShort(item.Answer))

@@ -43,5 +43,29 @@ public sealed class RepeatReportTests
         string markdown = ReportWriter.Markdown(report);
         Assert.DoesNotContain("pass@", markdown);
         Assert.Contains("| benchmark / subtask | items | passed | errors | score |", markdown);
+        string html = HtmlReportWriter.Render(report);
+        Assert.DoesNotContain("passk-table", html);
+        Assert.DoesNotContain("repeats passed", html);
+    }
+
+    [Fact]
+    public void With_repeats_the_html_report_has_a_pass_at_k_table_per_subtask_and_a_repeats_column()
+    {
+        var report = RunReport.Create([Repeated("s1", "a", 3), Repeated("s1", "b", 1), Repeated("s2", "c", 0), Repeated("s2", "d", 2)]);
+
+        var model = HtmlReportModel.Create(report);
+        string html = HtmlReportWriter.Render(model);
+
+        Assert.Equal(3, model.Repeats);
+        var s1 = model.Subtasks.Single(s => s.Label == "bench/s1");
+        Assert.Equal((2, 1, 2), (s1.Items, s1.Passed, s1.PassAtK));
+        var s2 = model.Subtasks.Single(s => s.Label == "bench/s2");
+        Assert.Equal((2, 1, 1), (s2.Items, s2.Passed, s2.PassAtK));
+        Assert.Contains("<th>passed (majority of 3)</th><th>pass@3</th>", html);
+        Assert.Contains("<tr><td>bench/s1</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num passk\">2</td></tr>", html);
+        Assert.Contains("<tr><td>bench/s2</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num passk\">1</td></tr>", html);
+        Assert.Contains("<th>repeats passed</th>", html);
+        Assert.Contains("<td class=\"num repeats\">1/3 (pass@3)</td>", html);
+        Assert.Contains("<td class=\"num repeats\">0/3</td>", html);
     }
 }
