@@ -25,6 +25,12 @@ public sealed partial class BenchmarkRun
     /// <summary>How many judge calls may be in flight at once (default: the subject's <see cref="ConcurrencyVariable"/>).</summary>
     public const string JudgeConcurrencyVariable = "BENCHAGENT_JUDGE_CONCURRENCY";
 
+    /// <summary>The most subject requests that may start per minute (unset: no limit beyond the concurrency).</summary>
+    public const string SubjectRateLimitVariable = "BENCHAGENT_SUBJECT_RATE_LIMIT";
+
+    /// <summary>The most judge requests that may start per minute (unset: no limit beyond the concurrency).</summary>
+    public const string JudgeRateLimitVariable = "BENCHAGENT_JUDGE_RATE_LIMIT";
+
     /// <summary>Overrides the folder the response cache is stored in (default <c>obj/benchagent-cache</c> next to <c>TestResults</c>).</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
@@ -120,6 +126,10 @@ public sealed partial class BenchmarkRun
     private int JudgeConcurrency() =>
         int.TryParse(_environment(JudgeConcurrencyVariable), out int value) && value is >= 1 and <= 1024 ? value : Concurrency();
 
+    private double? RateLimit(string variable) =>
+        double.TryParse(_environment(variable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double perMinute)
+            && double.IsFinite(perMinute) && perMinute is > 0 and <= 1_000_000 ? perMinute : null;
+
     private int Repeats() =>
         int.TryParse(_environment(RepeatsVariable), out int value) && value is >= 1 and <= MaxRepeats ? value : 1;
 
@@ -134,6 +144,14 @@ public sealed partial class BenchmarkRun
         if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && (!int.TryParse(judgeConcurrency, out int inFlight) || inFlight is < 1 or > 1024))
         {
             return $"{ChatClientErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
+        }
+
+        foreach (string variable in new[] { SubjectRateLimitVariable, JudgeRateLimitVariable })
+        {
+            if (_environment(variable) is { Length: > 0 } value && RateLimit(variable) is null)
+            {
+                return $"{ChatClientErrorCodes.InvalidRateLimit}: {variable} must be a positive number of requests per minute, at most 1000000 (e.g. 500); it is '{value}'.";
+            }
         }
 
         foreach (string variable in new[] { SubjectCacheVariable, JudgeCacheVariable })
@@ -153,6 +171,12 @@ public sealed partial class BenchmarkRun
     /// <summary>Wraps a model client with retries and, when switched on, the response cache (cache outermost, so a hit costs no retry).</summary>
     private IChatClient Wrap(IChatClient client, string role, string endpoint, string model, bool cache)
     {
+        // Pacing inside the retries (every attempt counts against the limit), the cache outside them.
+        if (RateLimit(role == "judge" ? JudgeRateLimitVariable : SubjectRateLimitVariable) is { } perMinute)
+        {
+            client = new RateLimitingChatClient(client, perMinute);
+        }
+
         IChatClient wrapped = new RetryingChatClient(client, role);
         return cache ? new ResponseCacheChatClient(wrapped, Path.Combine(CacheDirectory(), role), endpoint, model) : wrapped;
     }

@@ -29,4 +29,7 @@ public static class ChatClientErrorCodes
 
     /// <summary><c>BENCHAGENT_JUDGE_CONCURRENCY</c> is not an integer from 1 to 1024.</summary>
     public const string InvalidJudgeConcurrency = "BA2014";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_RATE_LIMIT</c> or <c>BENCHAGENT_JUDGE_RATE_LIMIT</c> is not a positive number of requests per minute.</summary>
+    public const string InvalidRateLimit = "BA2015";
 }

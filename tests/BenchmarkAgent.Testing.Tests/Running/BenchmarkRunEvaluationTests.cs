@@ -202,6 +202,24 @@ public sealed class BenchmarkRunEvaluationTests
         Assert.All(files, f => Assert.DoesNotContain("secret", File.ReadAllText(f), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_subject_rate_limit_spaces_the_calls_of_the_run()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "Answer: 4");
+        // 600 requests per minute: one call every 100 ms, whatever the concurrency (4 here).
+        await using var run = Run(folder, subject, extra: [(BenchmarkRun.ConcurrencyVariable, "4"), (BenchmarkRun.SubjectRateLimitVariable, "600")]);
+        var items = Enumerable.Range(0, 5).Select(i => TestItems.Number("4") with { Id = $"rate{i}" }).ToList();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(items.Select(i => Evaluate(run, i)));
+        var elapsed = clock.Elapsed;
+
+        Assert.All(outcomes, o => Assert.True(o.Score!.Passed));
+        Assert.Equal(5, subject.Requests.Count);
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(390), $"5 calls at 600/min took only {elapsed.TotalMilliseconds:0} ms");
+    }
+
     [Theory]
     [InlineData(null, 4)]
     [InlineData("1", 1)]
@@ -236,6 +254,10 @@ public sealed class BenchmarkRunEvaluationTests
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "0", "BA2014")]
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "1025", "BA2014")]
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "lots", "BA2014")]
+    [InlineData(BenchmarkRun.SubjectRateLimitVariable, "0", "BA2015")]
+    [InlineData(BenchmarkRun.SubjectRateLimitVariable, "fast", "BA2015")]
+    [InlineData(BenchmarkRun.JudgeRateLimitVariable, "-60", "BA2015")]
+    [InlineData(BenchmarkRun.JudgeRateLimitVariable, "2000000", "BA2015")]
     public async Task Invalid_settings_fail_closed_with_a_stable_code(string variable, string value, string code)
     {
         using var folder = new TempFolder();
