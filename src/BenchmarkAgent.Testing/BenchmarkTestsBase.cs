@@ -54,6 +54,11 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             output.AppendLine($"extracted: {score.Extracted}");
             output.AppendLine($"expected: {score.Expected}");
             output.AppendLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
+            if (result.Tokens is { } tokens)
+            {
+                output.AppendLine($"tokens:   {tokens.InputTokens} in, {tokens.OutputTokens} out");
+            }
+
             if (judgement.Note is { } note)
             {
                 output.AppendLine(note);

@@ -50,6 +50,15 @@ public static class ReportWriter
             }
         }
 
+        if (report.Benchmarks.Any(b => b.Tokens is not null))
+        {
+            md.Append("\nTokens used by the subject (input / output): ")
+                .Append(string.Join("; ", report.Benchmarks.Select(b => b.Tokens is { } t
+                    ? string.Create(CultureInfo.InvariantCulture, $"{b.Name} {t.InputTokens:N0} / {t.OutputTokens:N0}")
+                    : $"{b.Name} not reported")))
+                .Append('\n');
+        }
+
         BaselineMarkdown.Append(md, report);
         return md.Append('\n').ToString();
     }

@@ -16,4 +16,7 @@ public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors
 
     /// <summary>With repeats: the largest number of repeats an item of the group was asked (the k of pass@k); otherwise <see langword="null"/>.</summary>
     public int? Repeats { get; init; }
+
+    /// <summary>The tokens the subject used for the group's items; <see langword="null"/> when the endpoint reported none.</summary>
+    public Running.TokenCounts? Tokens { get; init; }
 }

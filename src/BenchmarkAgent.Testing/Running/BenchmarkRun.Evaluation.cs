@@ -53,10 +53,11 @@ public sealed partial class BenchmarkRun
         var scheduler = Scheduler(testAssembly);
         var answers = await scheduler.AskRepeatsAsync(benchmark, item, cancellationToken).ConfigureAwait(false);
         var latency = answers.Aggregate(TimeSpan.Zero, (sum, a) => sum + a.Latency);
+        var tokens = TokenCounts.Sum(answers.Select(a => a.Tokens));
         var responses = answers.Select(a => a.Text).ToList();
         if (answers.FirstOrDefault(a => a.Error is not null)?.Error is { } error)
         {
-            return new ItemOutcome(responses, null, null, [], error, latency);
+            return new ItemOutcome(responses, null, null, [], error, latency) { Tokens = tokens };
         }
 
         var scorer = Scorers.For(item.Answer.Type);
@@ -77,14 +78,14 @@ public sealed partial class BenchmarkRun
                 {
                     // Fail closed for judge errors too: the item fails with the error and the report counts it apart.
                     var judgeError = ex as ModelCallException ?? new InvalidOperationException($"The judge call failed: {ex.GetType().Name}: {ex.Message}", ex) as Exception;
-                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency);
+                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency) { Tokens = tokens };
                 }
             }
 
             scores.Add(score);
         }
 
-        return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency);
+        return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency) { Tokens = tokens };
     }
 
     private static bool IsJudged(BenchmarkItem item) => item.Answer.Type == AnswerType.FreeText;

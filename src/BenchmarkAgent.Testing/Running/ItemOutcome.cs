@@ -16,4 +16,8 @@ public sealed record ItemOutcome(
     RepeatSummary? Repeats,
     IReadOnlyList<MetricReport> Metrics,
     Exception? Error,
-    TimeSpan Latency);
+    TimeSpan Latency)
+{
+    /// <summary>The tokens the subject calls used, summed over the repeats; <see langword="null"/> when the endpoint reported none.</summary>
+    public TokenCounts? Tokens { get; init; }
+}

@@ -28,6 +28,9 @@ public sealed record ItemResult(
     RepeatSummary? Repeats = null,
     IReadOnlyList<Evaluation.MetricReport>? Metrics = null)
 {
+    /// <summary>The tokens the subject used for this item (all repeats); <see langword="null"/> when the endpoint reported none.</summary>
+    public TokenCounts? Tokens { get; init; }
+
     /// <summary>How the item compares with the committed baseline; <see langword="null"/> when not judged.</summary>
     public ItemVerdict? Verdict { get; init; }
 }

@@ -19,11 +19,11 @@ public static class ItemResults
         string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
         if (answer.Error is { } error)
         {
-            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency);
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency) { Tokens = answer.Tokens };
         }
 
         var score = Scorers.For(item.Answer.Type).Score(item, answer.Text);
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, answer.Text, score, null, answer.Latency);
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, answer.Text, score, null, answer.Latency) { Tokens = answer.Tokens };
     }
 
     /// <summary>
@@ -44,10 +44,10 @@ public static class ItemResults
         if (outcome.Error is { } error || outcome.Score is null)
         {
             string message = outcome.Error is { } e ? e.GetType().Name + ": " + e.Message : "The item was not scored.";
-            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics);
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens };
         }
 
         string response = outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty;
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics);
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens };
     }
 }

@@ -4,4 +4,5 @@ namespace BenchmarkAgent.Testing.Running;
 /// <param name="Text">The answer text; empty on error.</param>
 /// <param name="Latency">How long the call took, from the moment it started (not from when it was queued).</param>
 /// <param name="Error">The error, or <see langword="null"/>.</param>
-public sealed record SubjectAnswer(string Text, TimeSpan Latency, Exception? Error);
+/// <param name="Tokens">The tokens the call used, when the endpoint reported them.</param>
+public sealed record SubjectAnswer(string Text, TimeSpan Latency, Exception? Error, TokenCounts? Tokens = null);

@@ -137,7 +137,7 @@ public sealed class SubjectScheduler : IAsyncDisposable
             var options = BenchmarkPrompt.CreateOptions(item);
             options.AdditionalProperties![RepeatPropertyKey] = repeat;
             var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
-            return new SubjectAnswer(response.Text, stopwatch.Elapsed, null);
+            return new SubjectAnswer(response.Text, stopwatch.Elapsed, null, TokenCounts.From(response.Usage));
         }
         catch (Exception ex)
         {

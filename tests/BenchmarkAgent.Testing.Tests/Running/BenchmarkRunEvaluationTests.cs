@@ -75,6 +75,29 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Fact]
+    public async Task The_tokens_the_endpoint_reports_are_summed_over_repeats_and_reach_report_json_and_markdown()
+    {
+        using var folder = new TempFolder();
+        // The wire server reports one token per word: prompt = words of every message, answer = words of the reply.
+        await using var subject = OpenAiWireServer.Start(r => r.Sequence == 1 ? "The answer is 4" : "Answer: 4");
+        var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+        var item = TestItems.Number("4");
+
+        var outcome = await Evaluate(run, item);
+        run.Record(ItemResults.From("bench", item, "subject-model", outcome));
+        await run.DisposeAsync();
+
+        long promptWords = subject.Requests.Sum(r => r.Messages.Sum(m => m.Content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.Equal(new TokenCounts(promptWords, 2 + 4 + 2), outcome.Tokens);
+        string json = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.json"), TestContext.Current.CancellationToken);
+        Assert.Contains($"\"inputTokens\": {promptWords},", json, StringComparison.Ordinal);
+        Assert.Contains("\"outputTokens\": 8,", json, StringComparison.Ordinal);
+        Assert.Contains($"\"totalTokens\": {promptWords + 8}", json, StringComparison.Ordinal);
+        string markdown = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains($"Tokens used by the subject (input / output): bench {promptWords:N0} / 8", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_pass_in_three_repeats_is_pass_at_k_but_not_a_majority_so_the_item_fails()
     {
         using var folder = new TempFolder();
