@@ -45,6 +45,18 @@ public sealed class ChatCompletionsWireTests
     }
 
     [Fact]
+    public void Float_options_keep_their_shortest_form_and_unset_options_are_left_out()
+    {
+        var body = Encoding.UTF8.GetString(ChatCompletionsWire.WriteRequest("m", [new(ChatRole.User, "u")], new ChatOptions { Temperature = 0.1f, MaxOutputTokens = 5 }, stream: false));
+
+        Assert.Contains("\"temperature\":0.1,", body, StringComparison.Ordinal);
+        Assert.Contains("\"max_completion_tokens\":5", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("top_p", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("response_format", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_model_in_the_options_wins_and_a_schema_becomes_a_strict_json_schema_format()
     {
         var schema = JsonDocument.Parse("""{"type":"object","properties":{"score":{"type":"integer"}}}""").RootElement;

@@ -159,36 +159,12 @@ public static class ChatCompletionsWire
 
     private static void WriteOptions(Utf8JsonWriter json, ChatOptions options)
     {
-        if (options.Temperature is { } temperature)
-        {
-            json.WriteNumber("temperature", temperature);
-        }
-
-        if (options.TopP is { } topP)
-        {
-            json.WriteNumber("top_p", topP);
-        }
-
-        if (options.MaxOutputTokens is { } maxTokens)
-        {
-            json.WriteNumber("max_completion_tokens", maxTokens);
-        }
-
-        if (options.Seed is { } seed)
-        {
-            json.WriteNumber("seed", seed);
-        }
-
-        if (options.FrequencyPenalty is { } frequency)
-        {
-            json.WriteNumber("frequency_penalty", frequency);
-        }
-
-        if (options.PresencePenalty is { } presence)
-        {
-            json.WriteNumber("presence_penalty", presence);
-        }
-
+        Number(json, "temperature", options.Temperature);
+        Number(json, "top_p", options.TopP);
+        Number(json, "max_completion_tokens", options.MaxOutputTokens);
+        Number(json, "seed", options.Seed);
+        Number(json, "frequency_penalty", options.FrequencyPenalty);
+        Number(json, "presence_penalty", options.PresencePenalty);
         if (options.StopSequences is { Count: > 0 } stops)
         {
             json.WriteStartArray("stop");
@@ -223,6 +199,23 @@ public static class ChatCompletionsWire
                 json.WriteString("type", "json_object");
                 json.WriteEndObject();
                 break;
+        }
+    }
+
+    // float keeps its shortest form on the wire (0.1f is written as 0.1, not as the double 0.10000000149011612).
+    private static void Number(Utf8JsonWriter json, string name, float? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
         }
     }
 
