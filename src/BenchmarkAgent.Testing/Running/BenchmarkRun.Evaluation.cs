@@ -102,6 +102,7 @@ public sealed partial class BenchmarkRun
 
             if (_scheduler is null)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
                 var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
                 if (_judge?.Client is { } judgeClient)

@@ -34,6 +34,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     private readonly ConcurrentDictionary<string, GateResult> _gates = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _environment;
     private readonly object _gate = new();
+    private volatile bool _disposed;
     private SubjectResolution? _subject;
     private SubjectScheduler? _scheduler;
     private Assembly? _assembly;
@@ -84,20 +85,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     {
         if (Xunit.TestContext.Current.TestAssembly is Xunit.v3.IXunitTestAssembly { Assembly: { } testAssembly })
         {
-            _ = Task.Run(() =>
-            {
-                try
-                {
-                    if (GetSubject(testAssembly).Client is not null)
-                    {
-                        _ = Scheduler(testAssembly);
-                    }
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // Nothing is lost: the first item test resolves the subject again and fails with this error.
-                }
-            });
+            InBackground(testAssembly, static _ => { });
         }
 
         return ValueTask.CompletedTask;
@@ -112,21 +100,25 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     public void StartCalls(Assembly testAssembly)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
+        InBackground(testAssembly, static scheduler => scheduler.StartAll());
+    }
+
+    /// <summary>Resolves the subject and, when there is one, hands the run's scheduler to <paramref name="then"/>, on the thread pool.</summary>
+    private void InBackground(Assembly testAssembly, Action<SubjectScheduler> then) =>
         _ = Task.Run(() =>
         {
             try
             {
-                if (GetSubject(testAssembly).Client is not null)
+                if (!_disposed && GetSubject(testAssembly).Client is not null)
                 {
-                    Scheduler(testAssembly).StartAll();
+                    then(Scheduler(testAssembly));
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Nothing is lost: the first item test resolves the subject again and fails with this error.
+                // Nothing is lost: the first item test resolves the subject again and fails with this error (or the run ended).
             }
         });
-    }
 
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);
@@ -141,6 +133,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// <summary>Writes the reports (JSON and Markdown; Markdown also to <c>GITHUB_STEP_SUMMARY</c> when set).</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _disposed = true; // no scheduler is created after this (a background start that lost the race does nothing)
+        }
+
         if ((!_results.IsEmpty || !_gates.IsEmpty) && ResultsDirectory() is { } directory)
         {
             var results = _results.ToList();

@@ -70,6 +70,18 @@ public sealed class StartCallsTests : IAsyncDisposable
         Assert.Contains("BENCHAGENT_SUBJECT_ENDPOINT", subject.SkipReason);
     }
 
+    [Fact]
+    public async Task Once_the_run_has_ended_a_late_start_calls_nothing()
+    {
+        var run = Run(configured: true);
+        await run.DisposeAsync();
+
+        run.StartCalls(typeof(GateFixture).Assembly);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        Assert.Empty(_server.Requests);
+    }
+
     private BenchmarkRun Run(bool configured)
     {
         var environment = new Dictionary<string, string?> { [BenchmarkRun.ResultsDirectoryVariable] = _results };
