@@ -23,6 +23,7 @@ public sealed class ChatCompletionsClient : IChatClient
     private readonly HttpClient _http;
     private readonly Uri _completions;
     private readonly string _model;
+    private readonly string? _apiKey;
     private readonly ChatClientMetadata _metadata;
 
     /// <summary>Creates a client for one endpoint and model.</summary>
@@ -39,6 +40,7 @@ public sealed class ChatCompletionsClient : IChatClient
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.HasApiKey ? settings.ApiKey : ChatClientFactory.PlaceholderApiKey);
         _completions = new Uri(settings.Endpoint.ToString().TrimEnd('/') + "/chat/completions");
         _model = settings.Model;
+        _apiKey = settings.HasApiKey ? settings.ApiKey : null;
         _metadata = new ChatClientMetadata("openai-compatible", settings.Endpoint, settings.Model);
     }
 
@@ -99,7 +101,7 @@ public sealed class ChatCompletionsClient : IChatClient
         return new HttpRequestMessage(HttpMethod.Post, _completions) { Content = content };
     }
 
-    private static async Task ThrowOnErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task ThrowOnErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -108,6 +110,13 @@ public sealed class ChatCompletionsClient : IChatClient
 
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         string? retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
-        throw new ChatEndpointException(response.StatusCode, ChatCompletionsWire.ErrorMessage(body), retryAfter);
+        string message = ChatCompletionsWire.ErrorMessage(body);
+        if (_apiKey is { Length: > 0 } key)
+        {
+            // An endpoint may echo the key it rejected; the message goes to test output and reports, the key must not.
+            message = message.Replace(key, "***", StringComparison.Ordinal);
+        }
+
+        throw new ChatEndpointException(response.StatusCode, message, retryAfter);
     }
 }
