@@ -43,6 +43,12 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
         env["BENCHAGENT_SUBJECT_API_KEY"] = secret;
         env["BENCHAGENT_RESULTS_DIRECTORY"] = results;
 
+        // Listing the tests (discovery only) never calls the subject.
+        var listed = await DotnetCli.RunAsync(workspace.ProjectDirectory, env, TemplateWorkspace.Timeout, "test", "--list-tests");
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains("The following Tests are available", listed.Output, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+
         var test = await DotnetCli.RunAsync(
             workspace.ProjectDirectory, env, TemplateWorkspace.Timeout,
             "test", "--logger", "trx;LogFileName=e2e.trx", "--results-directory", results);
