@@ -13,4 +13,10 @@ public abstract record EvaluationMetric(string Name, string? Reason = null)
 
     /// <summary>Messages about how the metric was computed.</summary>
     public IReadOnlyList<EvaluationDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>
+    /// Facts about the evaluation, by name; LLM judges record the keys of Microsoft.Extensions.AI.Evaluation
+    /// (<see cref="JudgeMetadata"/>): the judge model and the tokens its call used.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

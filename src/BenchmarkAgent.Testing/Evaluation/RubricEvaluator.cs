@@ -45,6 +45,7 @@ public sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null)
         string question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts);
         var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(), cancellationToken).ConfigureAwait(false);
-        return new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable));
+        var metadata = JudgeMetadata.Of(reply);
+        return new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable).Select(metric => metric with { Metadata = metadata }));
     }
 }

@@ -50,17 +50,26 @@ public static class ReportWriter
             }
         }
 
-        if (report.Benchmarks.Any(b => b.Tokens is not null))
-        {
-            md.Append("\nTokens used by the subject (input / output): ")
-                .Append(string.Join("; ", report.Benchmarks.Select(b => b.Tokens is { } t
-                    ? string.Create(CultureInfo.InvariantCulture, $"{b.Name} {t.InputTokens:N0} / {t.OutputTokens:N0}")
-                    : $"{b.Name} not reported")))
-                .Append('\n');
-        }
+        TokenLine(md, "subject", report.Benchmarks, b => b.Tokens);
+        TokenLine(md, "judge", report.Benchmarks, b => b.JudgeTokens);
 
         BaselineMarkdown.Append(md, report);
         return md.Append('\n').ToString();
+    }
+
+    /// <summary>"Tokens used by the role (input / output): benchmark in / out; ..." when any benchmark reported tokens for the role.</summary>
+    private static void TokenLine(StringBuilder md, string role, IReadOnlyList<ScoreSummary> benchmarks, Func<ScoreSummary, Running.TokenCounts?> tokens)
+    {
+        if (benchmarks.All(b => tokens(b) is null))
+        {
+            return;
+        }
+
+        md.Append("\nTokens used by the ").Append(role).Append(" (input / output): ")
+            .Append(string.Join("; ", benchmarks.Select(b => tokens(b) is { } t
+                ? string.Create(CultureInfo.InvariantCulture, $"{b.Name} {t.InputTokens:N0} / {t.OutputTokens:N0}")
+                : $"{b.Name} not reported")))
+            .Append('\n');
     }
 
     private static void Row(StringBuilder md, string label, ScoreSummary summary, bool passAtK)

@@ -44,6 +44,7 @@ public sealed record RunReport(
             PassAtK = repeated.Count == 0 ? null : repeated.Count(r => r.Repeats!.PassAtK),
             Repeats = repeated.Count == 0 ? null : repeated.Max(r => r.Repeats!.Repeats),
             Tokens = TokenCounts.Sum(results.Select(r => r.Tokens)),
+            JudgeTokens = TokenCounts.Sum(results.Select(r => r.JudgeTokens)),
         };
     }
 }

@@ -19,4 +19,7 @@ public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors
 
     /// <summary>The tokens the subject used for the group's items; <see langword="null"/> when the endpoint reported none.</summary>
     public Running.TokenCounts? Tokens { get; init; }
+
+    /// <summary>The tokens the judge used for the group's items; <see langword="null"/> without a judge or when none were reported.</summary>
+    public Running.TokenCounts? JudgeTokens { get; init; }
 }

@@ -63,6 +63,7 @@ public sealed partial class BenchmarkRun
         var scorer = Scorers.For(item.Answer.Type);
         var scores = new List<ItemScore>(answers.Count);
         var metrics = new List<MetricReport>();
+        var judgeTokens = new List<TokenCounts?>();
         for (int repeat = 0; repeat < answers.Count; repeat++)
         {
             var score = scorer.Score(item, answers[repeat].Text);
@@ -72,20 +73,21 @@ public sealed partial class BenchmarkRun
                 {
                     var evaluation = await judge.EvaluateAsync(benchmark, item, repeat, answers[repeat].Text, cancellationToken).ConfigureAwait(false);
                     metrics.AddRange(MetricReport.From(repeat, evaluation));
+                    judgeTokens.Add(JudgeMetadata.Tokens(evaluation));
                     score = RubricScore.Combine(score, evaluation);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // Fail closed for judge errors too: the item fails with the error and the report counts it apart.
                     var judgeError = ex as ModelCallException ?? new InvalidOperationException($"The judge call failed: {ex.GetType().Name}: {ex.Message}", ex) as Exception;
-                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency) { Tokens = tokens };
+                    return new ItemOutcome(responses, null, null, metrics, judgeError, latency) { Tokens = tokens, JudgeTokens = TokenCounts.Sum(judgeTokens) };
                 }
             }
 
             scores.Add(score);
         }
 
-        return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency) { Tokens = tokens };
+        return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency) { Tokens = tokens, JudgeTokens = TokenCounts.Sum(judgeTokens) };
     }
 
     private static bool IsJudged(BenchmarkItem item) => item.Answer.Type == AnswerType.FreeText;

@@ -20,4 +20,7 @@ public sealed record ItemOutcome(
 {
     /// <summary>The tokens the subject calls used, summed over the repeats; <see langword="null"/> when the endpoint reported none.</summary>
     public TokenCounts? Tokens { get; init; }
+
+    /// <summary>The tokens the judge calls used for this item (all repeats); <see langword="null"/> without a judge or when none were reported.</summary>
+    public TokenCounts? JudgeTokens { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed record ItemResult(
     /// <summary>The tokens the subject used for this item (all repeats); <see langword="null"/> when the endpoint reported none.</summary>
     public TokenCounts? Tokens { get; init; }
 
+    /// <summary>The tokens the judge used for this item (all repeats); <see langword="null"/> without a judge or when none were reported.</summary>
+    public TokenCounts? JudgeTokens { get; init; }
+
     /// <summary>How the item compares with the committed baseline; <see langword="null"/> when not judged.</summary>
     public ItemVerdict? Verdict { get; init; }
 }

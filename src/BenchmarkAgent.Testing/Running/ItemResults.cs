@@ -44,10 +44,10 @@ public static class ItemResults
         if (outcome.Error is { } error || outcome.Score is null)
         {
             string message = outcome.Error is { } e ? e.GetType().Name + ": " + e.Message : "The item was not scored.";
-            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens };
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
         }
 
         string response = outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty;
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens };
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
     }
 }

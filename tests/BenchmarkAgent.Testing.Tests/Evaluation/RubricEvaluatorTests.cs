@@ -51,7 +51,13 @@ public sealed class RubricEvaluatorTests
             Assert.Equal(failed, metric.Interpretation.Failed);
             Assert.Equal(reason, metric.Reason);
             Assert.Empty(metric.Diagnostics);
+            Assert.Equal("judge-model", metric.Metadata[JudgeMetadata.ModelUsed]);
+            Assert.Equal(
+                long.Parse(metric.Metadata[JudgeMetadata.InputTokensUsed], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(metric.Metadata[JudgeMetadata.OutputTokensUsed], System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(metric.Metadata[JudgeMetadata.TotalTokensUsed], System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        Assert.NotNull(JudgeMetadata.Tokens(result));
     }
 
     [Fact]

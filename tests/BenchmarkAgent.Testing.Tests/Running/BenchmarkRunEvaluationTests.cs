@@ -49,6 +49,8 @@ public sealed class BenchmarkRunEvaluationTests
     /// </summary>
     private static readonly System.Reflection.Assembly NoBenchmarks = typeof(Microsoft.Extensions.AI.IChatClient).Assembly;
 
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     private static Task<ItemOutcome> Evaluate(BenchmarkRun run, BenchmarkItem item) =>
         run.EvaluateAsync(NoBenchmarks, "bench", item, TestContext.Current.CancellationToken);
 
@@ -121,7 +123,7 @@ public sealed class BenchmarkRunEvaluationTests
         var run = Run(folder, subject, judge);
 
         var outcome = await Evaluate(run, FreeTextItem);
-        run.Record(new ItemResult("bench", "subtask", FreeTextItem.Id, "easy", "subject-model", outcome.Responses[0], outcome.Score, null, outcome.Latency, outcome.Repeats, outcome.Metrics));
+        run.Record(ItemResults.From("bench", FreeTextItem, "subject-model", outcome));
         await run.DisposeAsync();
 
         Assert.Null(outcome.Error);
@@ -134,11 +136,17 @@ public sealed class BenchmarkRunEvaluationTests
         Assert.Equal(1, outcome.Score.Value);
         var judged = Assert.Single(judge.Requests);
         Assert.Contains(Reference, judged.LastUserText, StringComparison.Ordinal);
+        // The wire server counts one token per word: the judge's prompt and its reply.
+        long judgePrompt = judged.Messages.Sum(m => Words(m.Content));
+        Assert.Equal(new TokenCounts(judgePrompt, Words(JudgeReply)), outcome.JudgeTokens);
 
         string report = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.json"), TestContext.Current.CancellationToken);
         Assert.Contains("\"metrics\"", report, StringComparison.Ordinal);
         Assert.Contains("\"rating\": \"Exceptional\"", report, StringComparison.Ordinal);
         Assert.Contains("\"passAtK\": true", report, StringComparison.Ordinal);
+        Assert.Contains("\"judgeTokens\": {", report, StringComparison.Ordinal);
+        string markdown = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tokens used by the judge (input / output): bench {judgePrompt:N0} / {Words(JudgeReply):N0}"), markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", report, StringComparison.Ordinal);
     }
 
