@@ -1,6 +1,7 @@
 // Offline generation throughput: 10,000 verified items over every built-in family (the full
 // plan -> generate -> verify -> serialise pipeline), against a baseline of raw family.Generate calls
-// for the same (family, seed, difficulty) stream in the same run.
+// for the same (family, seed, difficulty) stream in the same run. Then reading that snapshot back
+// (SnapshotReader, with line numbers for every item) against parsing the same file with JsonDocument alone.
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkAgent;
@@ -56,6 +57,31 @@ for (int r = 0; r < rounds; r++)
     (count, size) = (p.Count, p.Bytes);
 }
 
+// Read-back: the items file as committed, read as a build or a test run reads it.
+string itemsPath = Path.Combine(Path.GetTempPath(), $"benchagent-read-{Environment.ProcessId}.json");
+File.WriteAllBytes(itemsPath, SnapshotWriter.ItemsBytes("throughput", executor.Execute(plan).Items));
+var parse = new List<double>();
+var read = new List<double>();
+int readItems = 0;
+for (int r = 0; r <= rounds; r++)
+{
+    var watch = Stopwatch.StartNew();
+    using (System.Text.Json.JsonDocument.Parse(File.ReadAllText(itemsPath)))
+    {
+    }
+
+    double parsed = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    readItems = SnapshotReader.ReadItemsFile(itemsPath).Items.Count;
+    if (r > 0) // the first round warms up
+    {
+        parse.Add(parsed);
+        read.Add(watch.Elapsed.TotalSeconds);
+    }
+}
+
+File.Delete(itemsPath);
+
 static double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
 double rawMedian = Median(raw), fullMedian = Median(full);
 using var self = Process.GetCurrentProcess();
@@ -66,6 +92,9 @@ Console.WriteLine("|---|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline: raw family.Generate | {rawMedian:0.000} | {Items / rawMedian:N0} |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pipeline: generate + verify + serialise | {fullMedian:0.000} | {count / fullMedian:N0} |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio pipeline/baseline: {fullMedian / rawMedian:0.00}; goal: 10,000 verified items in < 2 s -> {(fullMedian < 2 ? "met" : "missed")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline: read the items file + JsonDocument.Parse | {Median(parse):0.000} | {readItems / Median(parse):N0} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| read back: SnapshotReader.ReadItemsFile ({readItems:N0} items, with line numbers) | {Median(read):0.000} | {readItems / Median(read):N0} |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio read/parse: {Median(read) / Median(parse):0.00}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB; allocated: {GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0} MiB"));
 
 // Where the time goes: generation vs the independent checker, per family (500 items each).
