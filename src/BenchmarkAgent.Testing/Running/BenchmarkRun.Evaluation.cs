@@ -31,6 +31,12 @@ public sealed partial class BenchmarkRun
     /// <summary>The most judge requests that may start per minute (unset: no limit beyond the concurrency).</summary>
     public const string JudgeRateLimitVariable = "BENCHAGENT_JUDGE_RATE_LIMIT";
 
+    /// <summary>The subject's sampling temperature, 0 to 2 (unset: the endpoint's default; 0 makes regression runs steadier).</summary>
+    public const string SubjectTemperatureVariable = "BENCHAGENT_SUBJECT_TEMPERATURE";
+
+    /// <summary>The most tokens the subject may answer with, 1 to 1000000 (unset: the endpoint's default).</summary>
+    public const string SubjectMaxTokensVariable = "BENCHAGENT_SUBJECT_MAX_TOKENS";
+
     /// <summary>Overrides the folder the response cache is stored in (default <c>obj/benchagent-cache</c> next to <c>TestResults</c>).</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
@@ -112,7 +118,7 @@ public sealed partial class BenchmarkRun
                     _judgeScheduler = new JudgeScheduler(judgeClient, new RubricEvaluator(), JudgeConcurrency());
                 }
 
-                _scheduler = new SubjectScheduler(subject.Client, items, Concurrency(), Repeats(), OnAnswered);
+                _scheduler = new SubjectScheduler(subject.Client, items, Concurrency(), Repeats(), OnAnswered, SubjectOptions());
             }
 
             return _scheduler;
@@ -129,6 +135,18 @@ public sealed partial class BenchmarkRun
 
     private int JudgeConcurrency() =>
         int.TryParse(_environment(JudgeConcurrencyVariable), out int value) && value is >= 1 and <= 1024 ? value : Concurrency();
+
+    /// <summary>The subject's sampling options from the environment, or <see langword="null"/> when none is set.</summary>
+    private ChatOptions? SubjectOptions() =>
+        Temperature() is null && MaxTokens() is null ? null : new ChatOptions { Temperature = Temperature(), MaxOutputTokens = MaxTokens() };
+
+    private float? Temperature() =>
+        float.TryParse(_environment(SubjectTemperatureVariable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float value)
+            && value is >= 0 and <= 2 ? value : null;
+
+    private int? MaxTokens() =>
+        int.TryParse(_environment(SubjectMaxTokensVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)
+            && value is >= 1 and <= 1_000_000 ? value : null;
 
     private double? RateLimit(string variable) =>
         double.TryParse(_environment(variable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double perMinute)
@@ -148,6 +166,16 @@ public sealed partial class BenchmarkRun
         if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && (!int.TryParse(judgeConcurrency, out int inFlight) || inFlight is < 1 or > 1024))
         {
             return $"{ChatClientErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
+        }
+
+        if (_environment(SubjectTemperatureVariable) is { Length: > 0 } temperature && Temperature() is null)
+        {
+            return $"{ChatClientErrorCodes.InvalidSampling}: {SubjectTemperatureVariable} must be a number from 0 to 2 (e.g. 0 for steadier regression runs); it is '{temperature}'.";
+        }
+
+        if (_environment(SubjectMaxTokensVariable) is { Length: > 0 } maxTokens && MaxTokens() is null)
+        {
+            return $"{ChatClientErrorCodes.InvalidSampling}: {SubjectMaxTokensVariable} must be an integer from 1 to 1000000; it is '{maxTokens}'.";
         }
 
         foreach (string variable in new[] { SubjectRateLimitVariable, JudgeRateLimitVariable })

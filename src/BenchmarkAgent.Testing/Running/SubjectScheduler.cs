@@ -22,6 +22,7 @@ public sealed class SubjectScheduler : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<SubjectAnswer>>> _answers = new(StringComparer.Ordinal);
     private readonly Action<string, BenchmarkItem, int, SubjectAnswer>? _answered;
+    private readonly ChatOptions? _options;
     private int _started;
 
     /// <summary>Creates a scheduler over every item the run may ask for, in the order calls should start.</summary>
@@ -30,7 +31,8 @@ public sealed class SubjectScheduler : IAsyncDisposable
     /// <param name="concurrency">The most calls in flight at once.</param>
     /// <param name="repeats">How many times each item is asked (1 or more).</param>
     /// <param name="answered">Called as each answer arrives (benchmark, item, repeat, answer), e.g. to start judging it at once.</param>
-    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency, int repeats = 1, Action<string, BenchmarkItem, int, SubjectAnswer>? answered = null)
+    /// <param name="options">Sampling options every call starts from (temperature, max tokens, ...); not modified.</param>
+    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency, int repeats = 1, Action<string, BenchmarkItem, int, SubjectAnswer>? answered = null, ChatOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(items);
@@ -40,6 +42,7 @@ public sealed class SubjectScheduler : IAsyncDisposable
         _items = items;
         _slots = new SemaphoreSlim(concurrency, concurrency);
         _answered = answered;
+        _options = options;
         Concurrency = concurrency;
         Repeats = repeats;
     }
@@ -134,7 +137,7 @@ public sealed class SubjectScheduler : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var options = BenchmarkPrompt.CreateOptions(item);
+            var options = BenchmarkPrompt.CreateOptions(item, _options);
             options.AdditionalProperties![RepeatPropertyKey] = repeat;
             var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
             return new SubjectAnswer(response.Text, stopwatch.Elapsed, null, TokenCounts.From(response.Usage));

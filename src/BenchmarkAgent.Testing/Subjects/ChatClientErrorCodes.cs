@@ -32,4 +32,7 @@ public static class ChatClientErrorCodes
 
     /// <summary><c>BENCHAGENT_SUBJECT_RATE_LIMIT</c> or <c>BENCHAGENT_JUDGE_RATE_LIMIT</c> is not a positive number of requests per minute.</summary>
     public const string InvalidRateLimit = "BA2015";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_TEMPERATURE</c> is not a number from 0 to 2, or <c>BENCHAGENT_SUBJECT_MAX_TOKENS</c> not an integer from 1 to 1000000.</summary>
+    public const string InvalidSampling = "BA2016";
 }

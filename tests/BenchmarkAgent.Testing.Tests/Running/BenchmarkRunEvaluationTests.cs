@@ -234,6 +234,25 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Fact]
+    public async Task The_subject_temperature_and_max_tokens_reach_the_wire_and_stay_unset_by_default()
+    {
+        using var folder = new TempFolder();
+        await using var subject = OpenAiWireServer.Start(_ => "Answer: 4");
+        await using var configured = Run(folder, subject, extra: [(BenchmarkRun.SubjectTemperatureVariable, "0"), (BenchmarkRun.SubjectMaxTokensVariable, "64")]);
+
+        await Evaluate(configured, TestItems.Number("4"));
+        var sent = Assert.Single(subject.Requests);
+        await using var plain = Run(folder, subject);
+        await Evaluate(plain, TestItems.Number("4") with { Id = "other" });
+
+        Assert.Equal(0, sent.Temperature);
+        Assert.Contains("\"max_completion_tokens\":64", sent.Body, StringComparison.Ordinal);
+        var unset = subject.Requests[1];
+        Assert.Null(unset.Temperature);
+        Assert.DoesNotContain("max_completion_tokens", unset.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_subject_rate_limit_spaces_the_calls_of_the_run()
     {
         using var folder = new TempFolder();
@@ -285,6 +304,10 @@ public sealed class BenchmarkRunEvaluationTests
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "0", "BA2014")]
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "1025", "BA2014")]
     [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "lots", "BA2014")]
+    [InlineData(BenchmarkRun.SubjectTemperatureVariable, "2.5", "BA2016")]
+    [InlineData(BenchmarkRun.SubjectTemperatureVariable, "warm", "BA2016")]
+    [InlineData(BenchmarkRun.SubjectMaxTokensVariable, "0", "BA2016")]
+    [InlineData(BenchmarkRun.SubjectMaxTokensVariable, "1.5", "BA2016")]
     [InlineData(BenchmarkRun.SubjectRateLimitVariable, "0", "BA2015")]
     [InlineData(BenchmarkRun.SubjectRateLimitVariable, "fast", "BA2015")]
     [InlineData(BenchmarkRun.JudgeRateLimitVariable, "-60", "BA2015")]
