@@ -132,7 +132,10 @@ public sealed class ChatClientFactoryTests
     [Fact]
     public async Task A_network_error_is_an_http_exception_without_a_status_and_is_transient()
     {
-        int port = OpenAiWireServer.FreePort();
+        // A port bound but not listening refuses connections, and nothing else can take it while the socket is held.
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)holder.LocalEndPoint!).Port;
         using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, new Uri($"http://127.0.0.1:{port}/v1"), "m", "k"));
 
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetResponseAsync("hi", cancellationToken: Token));

@@ -126,13 +126,20 @@ public sealed class OpenAiWireServer : IAsyncDisposable
         }
 
         await Task.WhenAll(handlers).ConfigureAwait(false);
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // On Unix, Close after Stop registers the prefix again, which binds the port again: when another server
+            // has taken the freed port meanwhile, that fails. The listener is stopped already; nothing is lost.
+        }
+
         _stopping.Dispose();
     }
 
-    /// <summary>A loopback port that was free a moment ago (nothing listens on it), e.g. to provoke a connection error.</summary>
-    /// <returns>The port.</returns>
-    public static int FreePort()
+    private static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
