@@ -133,12 +133,19 @@ public sealed partial class BenchmarkRun
         }
     }
 
-    private int JudgeConcurrency() =>
-        int.TryParse(_environment(JudgeConcurrencyVariable), out int value) && value is >= 1 and <= 1024 ? value : Concurrency();
+    // Each setting has one parser returning null when the value is missing or out of range; EvaluationSettingsError
+    // reports a value that is set but parses to null, so the accepted range is written once.
+    private int JudgeConcurrency() => JudgeConcurrencySetting() ?? Concurrency();
+
+    private int? JudgeConcurrencySetting() =>
+        int.TryParse(_environment(JudgeConcurrencyVariable), out int value) && value is >= 1 and <= 1024 ? value : null;
 
     /// <summary>The subject's sampling options from the environment, or <see langword="null"/> when none is set.</summary>
-    private ChatOptions? SubjectOptions() =>
-        Temperature() is null && MaxTokens() is null ? null : new ChatOptions { Temperature = Temperature(), MaxOutputTokens = MaxTokens() };
+    private ChatOptions? SubjectOptions()
+    {
+        var (temperature, maxTokens) = (Temperature(), MaxTokens());
+        return temperature is null && maxTokens is null ? null : new ChatOptions { Temperature = temperature, MaxOutputTokens = maxTokens };
+    }
 
     private float? Temperature() =>
         float.TryParse(_environment(SubjectTemperatureVariable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float value)
@@ -152,18 +159,20 @@ public sealed partial class BenchmarkRun
         double.TryParse(_environment(variable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double perMinute)
             && double.IsFinite(perMinute) && perMinute is > 0 and <= 1_000_000 ? perMinute : null;
 
-    private int Repeats() =>
-        int.TryParse(_environment(RepeatsVariable), out int value) && value is >= 1 and <= MaxRepeats ? value : 1;
+    private int Repeats() => RepeatsSetting() ?? 1;
+
+    private int? RepeatsSetting() =>
+        int.TryParse(_environment(RepeatsVariable), out int value) && value is >= 1 and <= MaxRepeats ? value : null;
 
     /// <summary>Checks the repeat and cache settings; returns the BA message of the first bad one, or null.</summary>
     private string? EvaluationSettingsError()
     {
-        if (_environment(RepeatsVariable) is { Length: > 0 } repeats && (!int.TryParse(repeats, out int count) || count < 1 || count > MaxRepeats))
+        if (_environment(RepeatsVariable) is { Length: > 0 } repeats && RepeatsSetting() is null)
         {
             return $"{ChatClientErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
         }
 
-        if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && (!int.TryParse(judgeConcurrency, out int inFlight) || inFlight is < 1 or > 1024))
+        if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && JudgeConcurrencySetting() is null)
         {
             return $"{ChatClientErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
         }
