@@ -1,4 +1,5 @@
 using BenchmarkAgent.Testing.Baselines;
+using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
 
 namespace BenchmarkAgent.Testing.Reports;
@@ -17,6 +18,8 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Verdict">The comparison with the baseline, when a baseline exists.</param>
 /// <param name="Metrics">The judge metrics of the item; empty when none were computed.</param>
 /// <param name="Repeats">How the item's repeats went (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when it was scored.</param>
+/// <param name="Tokens">The tokens the subject used for the item (all repeats), when the endpoint reported them.</param>
+/// <param name="JudgeTokens">The tokens the judge used for the item, when it was judged and the endpoint reported them.</param>
 public sealed record HtmlItemRow(
     string Benchmark,
     string Subtask,
@@ -30,4 +33,6 @@ public sealed record HtmlItemRow(
     string? Error,
     ItemVerdict? Verdict,
     IReadOnlyList<HtmlJudgeMetric> Metrics,
-    RepeatSummary? Repeats = null);
+    RepeatSummary? Repeats = null,
+    TokenCounts? Tokens = null,
+    TokenCounts? JudgeTokens = null);

@@ -23,6 +23,12 @@ public sealed record HtmlReportModel(
     /// <summary>The most repeats any item was asked (k of pass@k); 1 without repeats.</summary>
     public int Repeats => Items.Count == 0 ? 1 : Items.Max(i => i.Repeats?.Repeats ?? 1);
 
+    /// <summary>The tokens the subject used over all items; <see langword="null"/> when no endpoint reported any.</summary>
+    public Running.TokenCounts? Tokens => Running.TokenCounts.Sum(Items.Select(i => i.Tokens));
+
+    /// <summary>The tokens the judge used over all items; <see langword="null"/> without a judge or when none were reported.</summary>
+    public Running.TokenCounts? JudgeTokens => Running.TokenCounts.Sum(Items.Select(i => i.JudgeTokens));
+
     /// <summary>Whether any item carries a baseline verdict.</summary>
     public bool HasVerdicts => Items.Any(i => i.Verdict is not null);
 
@@ -45,7 +51,9 @@ public sealed record HtmlReportModel(
                 r.Error,
                 r.Verdict,
                 Metrics: r.Metrics?.Select(m => new HtmlJudgeMetric(m.Name, m.Value, m.Rating, m.Reason)).ToList() ?? [],
-                Repeats: r.Repeats))
+                Repeats: r.Repeats,
+                Tokens: r.Tokens,
+                JudgeTokens: r.JudgeTokens))
             .ToList();
         var gates = report.Baselines
             .Where(b => b.Gate is not null)

@@ -12,6 +12,7 @@ public static partial class HtmlReportWriter
         bool verdicts = model.HasVerdicts;
         bool metrics = model.Metrics.Count > 0;
         bool repeats = model.Repeats > 1;
+        bool tokens = model.Tokens is not null;
         // Regressions first, then the usual order (benchmark, subtask, id).
         var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
         html.Append("<section id=\"items\">\n<h2>Items</h2>\n")
@@ -21,6 +22,7 @@ public static partial class HtmlReportWriter
             .Append(verdicts ? "<th>verdict</th>" : string.Empty)
             .Append(repeats ? "<th>repeats passed</th>" : string.Empty)
             .Append("<th>answer</th><th>expected</th><th>latency (ms)</th>")
+            .Append(tokens ? "<th>tokens (in / out)</th>" : string.Empty)
             .Append(metrics ? "<th>judge metrics</th>" : string.Empty)
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var item in rows)
@@ -49,6 +51,11 @@ public static partial class HtmlReportWriter
             html.Append("<td class=\"text\">").Append(item.Error is { } error ? "error: " + HtmlText.EncodeShort(error) : HtmlText.EncodeShort(item.Answer))
                 .Append("</td><td class=\"text\">").Append(HtmlText.EncodeShort(item.Expected))
                 .Append("</td><td class=\"num\">").Append(item.LatencyMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Append("</td>");
+            if (tokens)
+            {
+                html.Append("<td class=\"num tokens\">").Append(item.Tokens is null ? "-" : TokenText(item.Tokens)).Append("</td>");
+            }
+
             if (metrics)
             {
                 html.Append("<td class=\"text\">");

@@ -65,7 +65,17 @@ public static partial class HtmlReportWriter
             .Append("</code> · <span id=\"total-items\">").Append(model.Items.Count).Append("</span> items · ")
             .Append(passed).Append(" passed of ").Append(scored).Append(" scored (").Append(HtmlText.Percent(scored == 0 ? 0 : (double)passed / scored))
             .Append(") · ").Append(model.Items.Count - scored).Append(" errors</p>\n");
+        if (model.Tokens is not null || model.JudgeTokens is not null)
+        {
+            html.Append("<p class=\"summary\" id=\"token-totals\">Tokens (input / output): subject ").Append(TokenText(model.Tokens))
+                .Append(" · judge ").Append(TokenText(model.JudgeTokens)).Append("</p>\n");
+        }
     }
+
+    /// <summary>"1,234 / 56", or "not reported".</summary>
+    private static string TokenText(Running.TokenCounts? tokens) => tokens is { } t
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.InputTokens:N0} / {t.OutputTokens:N0}")
+        : "not reported";
 
     private static void Regressions(StringBuilder html, HtmlReportModel model)
     {

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using BenchmarkAgent.Testing.Reports;
 
 using BenchmarkAgent.Testing.Baselines;
+using BenchmarkAgent.Testing.Running;
 
 namespace BenchmarkAgent.Testing.Tests.Reports;
 
@@ -98,6 +99,30 @@ public sealed class HtmlReportWriterTests
         Assert.DoesNotContain("id=\"regressions\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>verdict</th>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>judge metrics</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"token-totals\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>tokens (in / out)</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tokens_get_totals_in_the_header_and_a_table_column_when_the_endpoints_reported_them()
+    {
+        HtmlItemRow[] items =
+        [
+            HtmlReportModelTests.Row("i0") with { Tokens = new TokenCounts(1200, 30), JudgeTokens = new TokenCounts(500, 40) },
+            HtmlReportModelTests.Row("i1") with { Tokens = new TokenCounts(800, 20) },
+            HtmlReportModelTests.Row("i2"), // this answer came without usage
+        ];
+
+        var model = HtmlReportModel.FromItems("s", items, []);
+        string html = HtmlReportWriter.Render(model);
+
+        Assert.Equal(new TokenCounts(2000, 50), model.Tokens);
+        Assert.Equal(new TokenCounts(500, 40), model.JudgeTokens);
+        Assert.Contains("<p class=\"summary\" id=\"token-totals\">Tokens (input / output): subject 2,000 / 50 · judge 500 / 40</p>", html, StringComparison.Ordinal);
+        string section = Section(html, "items");
+        Assert.Contains("<th>latency (ms)</th><th>tokens (in / out)</th></tr>", section, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">10</td><td class=\"num tokens\">1,200 / 30</td></tr>", section, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">10</td><td class=\"num tokens\">-</td></tr>", section, StringComparison.Ordinal);
     }
 
     [Fact]

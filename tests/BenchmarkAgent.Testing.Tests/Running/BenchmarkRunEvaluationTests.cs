@@ -77,7 +77,7 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Fact]
-    public async Task The_tokens_the_endpoint_reports_are_summed_over_repeats_and_reach_report_json_and_markdown()
+    public async Task The_tokens_the_endpoint_reports_are_summed_over_repeats_and_reach_every_report()
     {
         using var folder = new TempFolder();
         // The wire server reports one token per word: prompt = words of every message, answer = words of the reply.
@@ -96,7 +96,10 @@ public sealed class BenchmarkRunEvaluationTests
         Assert.Contains("\"outputTokens\": 8,", json, StringComparison.Ordinal);
         Assert.Contains($"\"totalTokens\": {promptWords + 8}", json, StringComparison.Ordinal);
         string markdown = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.md"), TestContext.Current.CancellationToken);
-        Assert.Contains($"Tokens used by the subject (input / output): bench {promptWords:N0} / 8", markdown, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tokens used by the subject (input / output): bench {promptWords:N0} / 8"), markdown, StringComparison.Ordinal);
+        string html = await File.ReadAllTextAsync(Path.Combine(folder.Path, "results", "report.html"), TestContext.Current.CancellationToken);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tokens (input / output): subject {promptWords:N0} / 8 · judge not reported</p>"), html, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<td class=\"num tokens\">{promptWords:N0} / 8</td>"), html, StringComparison.Ordinal);
     }
 
     [Fact]
