@@ -73,9 +73,7 @@ public static partial class HtmlReportWriter
     }
 
     /// <summary>"1,234 / 56", or "not reported".</summary>
-    private static string TokenText(Running.TokenCounts? tokens) => tokens is { } t
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.InputTokens:N0} / {t.OutputTokens:N0}")
-        : "not reported";
+    private static string TokenText(Running.TokenCounts? tokens) => tokens?.InputOutputText() ?? "not reported";
 
     private static void Regressions(StringBuilder html, HtmlReportModel model)
     {

@@ -67,7 +67,7 @@ public static class ReportWriter
 
         md.Append("\nTokens used by the ").Append(role).Append(" (input / output): ")
             .Append(string.Join("; ", benchmarks.Select(b => tokens(b) is { } t
-                ? string.Create(CultureInfo.InvariantCulture, $"{b.Name} {t.InputTokens:N0} / {t.OutputTokens:N0}")
+                ? $"{b.Name} {t.InputOutputText()}"
                 : $"{b.Name} not reported")))
             .Append('\n');
     }

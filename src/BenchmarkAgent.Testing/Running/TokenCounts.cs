@@ -10,6 +10,10 @@ public sealed record TokenCounts(long InputTokens, long OutputTokens)
     /// <summary>Input and output tokens together.</summary>
     public long TotalTokens => InputTokens + OutputTokens;
 
+    /// <summary>"input / output" with thousands separators, as the reports show it (e.g. <c>1,234 / 56</c>).</summary>
+    public string InputOutputText() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{InputTokens:N0} / {OutputTokens:N0}");
+
     /// <summary>The counts of a response's usage, or <see langword="null"/> when the endpoint reported none.</summary>
     /// <param name="usage">The response's usage.</param>
     public static TokenCounts? From(UsageDetails? usage) =>
