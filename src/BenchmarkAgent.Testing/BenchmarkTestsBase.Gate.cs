@@ -1,5 +1,7 @@
 using BenchmarkAgent.Testing.Running;
 using Xunit;
+using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing;
 

@@ -4,6 +4,8 @@ using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
 using Microsoft.Extensions.AI;
 using Xunit;
+using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing;
 

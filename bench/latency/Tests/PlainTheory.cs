@@ -3,6 +3,7 @@ using BenchmarkAgent.Testing.Running;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
+using BenchmarkAgent.Testing.TestCases;
 
 namespace Latency.Tests;
 

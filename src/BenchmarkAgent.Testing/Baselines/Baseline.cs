@@ -1,4 +1,5 @@
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Baselines;
 

@@ -42,7 +42,7 @@ public static class BaselineReader
         }
         catch (JsonException ex)
         {
-            throw new BaselineFormatException(BaselineErrorCodes.MalformedBaseline, path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message + " " + Fix, ex);
+            throw new BaselineFormatException(ErrorCodes.MalformedBaseline, path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message + " " + Fix, ex);
         }
 
         using (document)
@@ -73,7 +73,7 @@ public static class BaselineReader
 
             if (fileSubject != subject)
             {
-                throw new BaselineFormatException(BaselineErrorCodes.SubjectMismatch, path, LineOf(text, "\"subject\""),
+                throw new BaselineFormatException(ErrorCodes.SubjectMismatch, path, LineOf(text, "\"subject\""),
                     $"The baseline was recorded for subject '{fileSubject}', but the subject now is '{subject}' (both labels map to the same file name). Record a baseline for this subject with BENCHAGENT_RECORD_BASELINE=true dotnet test, or run the subject the file was recorded for.");
             }
 
@@ -121,7 +121,7 @@ public static class BaselineReader
     }
 
     private static BaselineFormatException Malformed(string path, int line, string detail) =>
-        new(BaselineErrorCodes.MalformedBaseline, path, line, detail);
+        new(ErrorCodes.MalformedBaseline, path, line, detail);
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -32,7 +32,7 @@ public sealed record GateSettings(double? MinScore, double Alpha)
         {
             if (!TryNumber(minScore, out double value) || value is < 0 or > 1)
             {
-                error = $"{BaselineErrorCodes.InvalidMinScore}: GeneratedBenchmark '{benchmark}' has MinScore '{minScore}'; it must be a number from 0 to 1 (the lowest acceptable mean score), e.g. MinScore=\"0.6\".";
+                error = $"{ErrorCodes.InvalidMinScore}: GeneratedBenchmark '{benchmark}' has MinScore '{minScore}'; it must be a number from 0 to 1 (the lowest acceptable mean score), e.g. MinScore=\"0.6\".";
                 return false;
             }
 
@@ -44,7 +44,7 @@ public sealed record GateSettings(double? MinScore, double Alpha)
         {
             if (!TryNumber(alpha, out level) || level is <= 0 or >= 1)
             {
-                error = $"{BaselineErrorCodes.InvalidAlpha}: GeneratedBenchmark '{benchmark}' has RegressionAlpha '{alpha}'; it must be a number greater than 0 and less than 1 (the significance level of the drop check), e.g. RegressionAlpha=\"0.05\".";
+                error = $"{ErrorCodes.InvalidRegressionAlpha}: GeneratedBenchmark '{benchmark}' has RegressionAlpha '{alpha}'; it must be a number greater than 0 and less than 1 (the significance level of the drop check), e.g. RegressionAlpha=\"0.05\".";
                 return false;
             }
         }

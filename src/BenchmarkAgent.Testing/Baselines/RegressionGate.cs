@@ -1,5 +1,6 @@
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Statistics;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Baselines;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkAgent.Testing.Running;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Evaluation;
 

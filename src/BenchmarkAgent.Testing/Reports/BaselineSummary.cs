@@ -1,5 +1,6 @@
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Reports;
 

@@ -1,6 +1,7 @@
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Reports;
 

@@ -1,3 +1,5 @@
+using BenchmarkAgent.Testing.Results;
+
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>
@@ -24,10 +26,10 @@ public sealed record HtmlReportModel(
     public int Repeats => Items.Count == 0 ? 1 : Items.Max(i => i.Repeats?.Repeats ?? 1);
 
     /// <summary>The tokens the subject used over all items; <see langword="null"/> when no endpoint reported any.</summary>
-    public Running.TokenCounts? Tokens => Running.TokenCounts.Sum(Items.Select(i => i.Tokens));
+    public Results.TokenCounts? Tokens => Results.TokenCounts.Sum(Items.Select(i => i.Tokens));
 
     /// <summary>The tokens the judge used over all items; <see langword="null"/> without a judge or when none were reported.</summary>
-    public Running.TokenCounts? JudgeTokens => Running.TokenCounts.Sum(Items.Select(i => i.JudgeTokens));
+    public Results.TokenCounts? JudgeTokens => Results.TokenCounts.Sum(Items.Select(i => i.JudgeTokens));
 
     /// <summary>Whether any item carries a baseline verdict.</summary>
     public bool HasVerdicts => Items.Any(i => i.Verdict is not null);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using BenchmarkAgent.Testing.Baselines;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Reports;
 
@@ -73,7 +74,7 @@ public static partial class HtmlReportWriter
     }
 
     /// <summary>"1,234 / 56", or "not reported".</summary>
-    private static string TokenText(Running.TokenCounts? tokens) => tokens?.InputOutputText() ?? "not reported";
+    private static string TokenText(Results.TokenCounts? tokens) => tokens?.InputOutputText() ?? "not reported";
 
     private static void Regressions(StringBuilder html, HtmlReportModel model)
     {

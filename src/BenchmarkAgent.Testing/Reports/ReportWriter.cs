@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Reports;
 
@@ -58,7 +59,7 @@ public static class ReportWriter
     }
 
     /// <summary>"Tokens used by the role (input / output): benchmark in / out; ..." when any benchmark reported tokens for the role.</summary>
-    private static void TokenLine(StringBuilder md, string role, IReadOnlyList<ScoreSummary> benchmarks, Func<ScoreSummary, Running.TokenCounts?> tokens)
+    private static void TokenLine(StringBuilder md, string role, IReadOnlyList<ScoreSummary> benchmarks, Func<ScoreSummary, Results.TokenCounts?> tokens)
     {
         if (benchmarks.All(b => tokens(b) is null))
         {

@@ -1,3 +1,5 @@
+using BenchmarkAgent.Testing.Results;
+
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>Aggregate scores of a group of items (a benchmark or a subtask).</summary>
@@ -18,8 +20,8 @@ public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors
     public int? Repeats { get; init; }
 
     /// <summary>The tokens the subject used for the group's items; <see langword="null"/> when the endpoint reported none.</summary>
-    public Running.TokenCounts? Tokens { get; init; }
+    public Results.TokenCounts? Tokens { get; init; }
 
     /// <summary>The tokens the judge used for the group's items; <see langword="null"/> without a judge or when none were reported.</summary>
-    public Running.TokenCounts? JudgeTokens { get; init; }
+    public Results.TokenCounts? JudgeTokens { get; init; }
 }

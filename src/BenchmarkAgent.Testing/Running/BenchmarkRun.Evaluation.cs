@@ -4,6 +4,8 @@ using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Scoring;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -169,29 +171,29 @@ public sealed partial class BenchmarkRun
     {
         if (_environment(RepeatsVariable) is { Length: > 0 } repeats && RepeatsSetting() is null)
         {
-            return $"{ChatClientErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
+            return $"{ErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
         }
 
         if (_environment(JudgeConcurrencyVariable) is { Length: > 0 } judgeConcurrency && JudgeConcurrencySetting() is null)
         {
-            return $"{ChatClientErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
+            return $"{ErrorCodes.InvalidJudgeConcurrency}: {JudgeConcurrencyVariable} must be an integer from 1 to 1024 (judge calls in flight at once); it is '{judgeConcurrency}'.";
         }
 
         if (_environment(SubjectTemperatureVariable) is { Length: > 0 } temperature && Temperature() is null)
         {
-            return $"{ChatClientErrorCodes.InvalidSampling}: {SubjectTemperatureVariable} must be a number from 0 to 2 (e.g. 0 for steadier regression runs); it is '{temperature}'.";
+            return $"{ErrorCodes.InvalidSampling}: {SubjectTemperatureVariable} must be a number from 0 to 2 (e.g. 0 for steadier regression runs); it is '{temperature}'.";
         }
 
         if (_environment(SubjectMaxTokensVariable) is { Length: > 0 } maxTokens && MaxTokens() is null)
         {
-            return $"{ChatClientErrorCodes.InvalidSampling}: {SubjectMaxTokensVariable} must be an integer from 1 to 1000000; it is '{maxTokens}'.";
+            return $"{ErrorCodes.InvalidSampling}: {SubjectMaxTokensVariable} must be an integer from 1 to 1000000; it is '{maxTokens}'.";
         }
 
         foreach (string variable in new[] { SubjectRateLimitVariable, JudgeRateLimitVariable })
         {
             if (_environment(variable) is { Length: > 0 } value && RateLimit(variable) is null)
             {
-                return $"{ChatClientErrorCodes.InvalidRateLimit}: {variable} must be a positive number of requests per minute, at most 1000000 (e.g. 500); it is '{value}'.";
+                return $"{ErrorCodes.InvalidRateLimit}: {variable} must be a positive number of requests per minute, at most 1000000 (e.g. 500); it is '{value}'.";
             }
         }
 
@@ -199,7 +201,7 @@ public sealed partial class BenchmarkRun
         {
             if (_environment(variable) is { Length: > 0 } value && !bool.TryParse(value, out _))
             {
-                return $"{ChatClientErrorCodes.InvalidCacheSwitch}: {variable} must be true or false; it is '{value}'.";
+                return $"{ErrorCodes.InvalidCacheSwitch}: {variable} must be true or false; it is '{value}'.";
             }
         }
 
@@ -254,7 +256,7 @@ public sealed partial class BenchmarkRun
         var settings = new ChatClientSettingsReader(_environment).Read(ModelRole.Judge);
         if (settings.Status != ChatClientSettingsStatus.Configured)
         {
-            return new JudgeResolution(null, $"{ChatClientErrorCodes.InvalidJudge}: the judge is configured wrongly: {settings.Message}");
+            return new JudgeResolution(null, $"{ErrorCodes.InvalidJudge}: the judge is configured wrongly: {settings.Message}");
         }
 
         var configured = settings.GetRequiredSettings();

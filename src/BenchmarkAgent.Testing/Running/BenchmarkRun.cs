@@ -4,6 +4,7 @@ using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -178,7 +179,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         if (_environment(ConcurrencyVariable) is { Length: > 0 } concurrency && (!int.TryParse(concurrency, out int inFlight) || inFlight < 1 || inFlight > 1024))
         {
             return new SubjectResolution(null, "(invalid)", null,
-                $"BA2006: {ConcurrencyVariable} must be an integer from 1 to 1024 (calls in flight at once); it is '{concurrency}'.");
+                $"{ErrorCodes.InvalidSubjectConcurrency}: {ConcurrencyVariable} must be an integer from 1 to 1024 (calls in flight at once); it is '{concurrency}'.");
         }
 
         if (EvaluationSettingsError() is { } settingsError)
@@ -197,7 +198,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             if (Activator.CreateInstance(attribute.FactoryType) is not IBenchmarkSubjectFactory factory)
             {
                 return new SubjectResolution(null, "(invalid)", null,
-                    $"BA2005: {attribute.FactoryType.FullName} named by [assembly: BenchmarkSubject] must implement IBenchmarkSubjectFactory and have a public parameterless constructor.");
+                    $"{ErrorCodes.InvalidSubjectFactory}: {attribute.FactoryType.FullName} named by [assembly: BenchmarkSubject] must implement IBenchmarkSubjectFactory and have a public parameterless constructor.");
             }
 
             var client = factory.CreateSubject();

@@ -13,7 +13,7 @@ public sealed class ModelCallException : Exception
     /// <param name="attempts">How many attempts were made.</param>
     /// <param name="lastError">The last attempt's error.</param>
     public ModelCallException(string role, int attempts, Exception lastError)
-        : base($"{ChatClientErrorCodes.CallFailedAfterRetries}: the {role} call failed after {attempts} attempt(s); last error: {lastError?.GetType().Name}: {lastError?.Message} " +
+        : base($"{ErrorCodes.CallFailedAfterRetries}: the {role} call failed after {attempts} attempt(s); last error: {lastError?.GetType().Name}: {lastError?.Message} " +
             "Check that the endpoint is up and not rate-limiting, or lower BENCHAGENT_SUBJECT_CONCURRENCY.", lastError)
     {
         Role = role;

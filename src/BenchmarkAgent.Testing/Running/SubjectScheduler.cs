@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BenchmarkAgent.Execution;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Running;
 

@@ -66,7 +66,7 @@ public sealed class ChatClientSettingsReader
         {
             return string.Equals(baseline, RandomGuessSubject.BaselineName, StringComparison.OrdinalIgnoreCase)
                 ? ChatClientSettingsResult.ForBaseline(role, RandomGuessSubject.BaselineName)
-                : ChatClientSettingsResult.Invalid(role, ChatClientErrorCodes.UnknownBaseline,
+                : ChatClientSettingsResult.Invalid(role, ErrorCodes.UnknownBaseline,
                     $"{SubjectBaselineVariable} names an unknown baseline. The only built-in baseline is '{RandomGuessSubject.BaselineName}'.");
         }
 
@@ -89,7 +89,7 @@ public sealed class ChatClientSettingsReader
         {
             return model is null
                 ? ChatClientSettingsResult.NotConfigured(role, NotConfiguredMessage(role))
-                : ChatClientSettingsResult.Invalid(role, ChatClientErrorCodes.MissingEndpoint,
+                : ChatClientSettingsResult.Invalid(role, ErrorCodes.MissingEndpoint,
                     $"{modelVariable} is set but no endpoint is. Set {endpointVariable} (or {OpenAiBaseUrlVariable}) to the API base URL, e.g. https://api.openai.com/v1.");
         }
 
@@ -97,13 +97,13 @@ public sealed class ChatClientSettingsReader
         if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) ||
             (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            return ChatClientSettingsResult.Invalid(role, ChatClientErrorCodes.InvalidEndpoint,
+            return ChatClientSettingsResult.Invalid(role, ErrorCodes.InvalidEndpoint,
                 $"{endpointSource} is not an absolute http or https URL. Use the API base URL including the version segment, e.g. https://api.openai.com/v1 or http://localhost:11434/v1.");
         }
 
         if (model is null)
         {
-            return ChatClientSettingsResult.Invalid(role, ChatClientErrorCodes.MissingModel,
+            return ChatClientSettingsResult.Invalid(role, ErrorCodes.MissingModel,
                 $"An endpoint is set ({endpointSource}) but no model. Set {modelVariable}, e.g. gpt-4o-mini.");
         }
 

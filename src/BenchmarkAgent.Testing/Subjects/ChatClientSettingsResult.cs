@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Subjects;
 /// <param name="Status">Which of the outcomes applies.</param>
 /// <param name="Settings">The settings when <paramref name="Status"/> is <see cref="ChatClientSettingsStatus.Configured"/>.</param>
 /// <param name="Baseline">The baseline name (e.g. <c>random-guess</c>) when <paramref name="Status"/> is <see cref="ChatClientSettingsStatus.Baseline"/>.</param>
-/// <param name="ErrorCode">The stable error code (see <see cref="ChatClientErrorCodes"/>) when <paramref name="Status"/> is <see cref="ChatClientSettingsStatus.Invalid"/>.</param>
+/// <param name="ErrorCode">The stable error code (see <see cref="ErrorCodes"/>) when <paramref name="Status"/> is <see cref="ChatClientSettingsStatus.Invalid"/>.</param>
 /// <param name="Message">A human-readable description of the outcome; for errors it starts with the code.</param>
 public sealed record ChatClientSettingsResult(
     ModelRole Role,

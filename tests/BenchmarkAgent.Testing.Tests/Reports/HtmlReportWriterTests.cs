@@ -6,6 +6,7 @@ using BenchmarkAgent.Testing.Reports;
 
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Tests.Reports;
 

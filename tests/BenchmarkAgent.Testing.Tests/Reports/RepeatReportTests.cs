@@ -1,6 +1,7 @@
 using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Tests.Reports;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Testing.TestCases;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

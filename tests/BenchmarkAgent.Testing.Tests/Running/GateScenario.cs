@@ -3,6 +3,8 @@ using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
+using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

@@ -2,6 +2,7 @@ using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
+using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

@@ -1,0 +1,149 @@
+namespace BenchmarkAgent;
+
+/// <summary>
+/// Every stable <c>BA</c> code the product reports, build time (BA0xxx) and test time (BA2xxx), in one place.
+/// Never reuse or renumber a code; docs/errors.md explains each, and a test keeps the two in step.
+/// </summary>
+internal static class ErrorCodes
+{
+    /// <summary><c>Query</c> is missing or empty.</summary>
+    public const string MissingQuery = "BA0001";
+
+    /// <summary><c>Quota</c> is missing or not a positive integer.</summary>
+    public const string InvalidQuota = "BA0002";
+
+    /// <summary><c>Quota</c> is above the maximum.</summary>
+    public const string QuotaTooLarge = "BA0003";
+
+    /// <summary>The benchmark name is not a safe file name.</summary>
+    public const string UnsafeName = "BA0004";
+
+    /// <summary>Two benchmarks have the same name.</summary>
+    public const string DuplicateName = "BA0005";
+
+    /// <summary><c>Seed</c> is not an integer.</summary>
+    public const string InvalidSeed = "BA0006";
+
+    /// <summary><c>Difficulty</c> is not easy, medium, hard or mixed.</summary>
+    public const string InvalidDifficulty = "BA0007";
+
+    /// <summary><c>Strict</c> is not true or false.</summary>
+    public const string InvalidStrict = "BA0008";
+
+    /// <summary>Locked mode and the snapshot is missing.</summary>
+    public const string MissingSnapshotLocked = "BA0101";
+
+    /// <summary>Locked mode and the snapshot is stale.</summary>
+    public const string StaleSnapshotLocked = "BA0102";
+
+    /// <summary>A snapshot file is malformed (invalid JSON, missing or invalid fields).</summary>
+    public const string MalformedSnapshot = "BA0201";
+
+    /// <summary>A snapshot file contains merge-conflict markers.</summary>
+    public const string SnapshotConflictMarkers = "BA0202";
+
+    /// <summary>Two snapshot items have the same id.</summary>
+    public const string DuplicateItemId = "BA0203";
+
+    /// <summary>A reviewer-edited item's answer fails its family's checker.</summary>
+    public const string EditedItemFailsCheck = "BA0204";
+
+    /// <summary>A snapshot file has an unknown schema version.</summary>
+    public const string UnknownSnapshotSchema = "BA0205";
+
+    /// <summary><c>BenchmarkAgentRefreshFraction</c> is not a number in (0, 1].</summary>
+    public const string InvalidRefreshFraction = "BA0206";
+
+    /// <summary>Another build held the project's generation lock for longer than <c>BenchmarkAgentLockTimeoutSeconds</c>.</summary>
+    public const string GenerationLockTimeout = "BA0250";
+
+    /// <summary><c>BenchmarkAgentLockTimeoutSeconds</c> is not a whole number of seconds in range.</summary>
+    public const string InvalidLockTimeout = "BA0251";
+
+    /// <summary>The generation lock or a resume journal under <c>obj/benchagent/</c> cannot be created or opened.</summary>
+    public const string IntermediateFileFailed = "BA0252";
+
+    /// <summary>A subtask could not fill its quota.</summary>
+    public const string QuotaShortfall = "BA0301";
+
+    /// <summary>The query matches no task family well (a warning).</summary>
+    public const string WeakMatch = "BA0302";
+
+    /// <summary>Strict mode and the query matches no task family well (an error).</summary>
+    public const string WeakMatchStrict = "BA0303";
+
+    /// <summary>The registered datasets cannot supply their share of the quota and no task family can take the rest.</summary>
+    public const string DatasetShortfall = "BA0304";
+
+    /// <summary>A dataset cannot be read (unknown format, malformed line, missing fields).</summary>
+    public const string MalformedDataset = "BA0401";
+
+    /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
+    public const string MissingDataset = "BA0402";
+
+    /// <summary>Generation failed unexpectedly.</summary>
+    public const string GenerationFailed = "BA0900";
+
+    /// <summary>The endpoint is not an absolute http or https URL.</summary>
+    public const string InvalidEndpoint = "BA2001";
+
+    /// <summary>An endpoint is set but no model name.</summary>
+    public const string MissingModel = "BA2002";
+
+    /// <summary>A model name is set but no endpoint.</summary>
+    public const string MissingEndpoint = "BA2003";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_BASELINE</c> names a baseline that does not exist.</summary>
+    public const string UnknownBaseline = "BA2004";
+
+    /// <summary>The type named by <c>[assembly: BenchmarkSubject]</c> does not implement <c>IBenchmarkSubjectFactory</c> or has no public parameterless constructor.</summary>
+    public const string InvalidSubjectFactory = "BA2005";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_CONCURRENCY</c> is not an integer from 1 to 1024.</summary>
+    public const string InvalidSubjectConcurrency = "BA2006";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_REPEATS</c> is not an integer from 1 to 100.</summary>
+    public const string InvalidRepeats = "BA2010";
+
+    /// <summary>A model call kept failing with transient errors (429, 5xx, timeouts) until its attempts ran out.</summary>
+    public const string CallFailedAfterRetries = "BA2011";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_CACHE</c> or <c>BENCHAGENT_JUDGE_CACHE</c> is not <c>true</c> or <c>false</c>.</summary>
+    public const string InvalidCacheSwitch = "BA2012";
+
+    /// <summary>The judge role is configured wrongly (its endpoint, model or key variables).</summary>
+    public const string InvalidJudge = "BA2013";
+
+    /// <summary><c>BENCHAGENT_JUDGE_CONCURRENCY</c> is not an integer from 1 to 1024.</summary>
+    public const string InvalidJudgeConcurrency = "BA2014";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_RATE_LIMIT</c> or <c>BENCHAGENT_JUDGE_RATE_LIMIT</c> is not a positive number of requests per minute.</summary>
+    public const string InvalidRateLimit = "BA2015";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_TEMPERATURE</c> is not a number from 0 to 2, or <c>BENCHAGENT_SUBJECT_MAX_TOKENS</c> not an integer from 1 to 1000000.</summary>
+    public const string InvalidSampling = "BA2016";
+
+    /// <summary>A baseline file is malformed: invalid JSON, unknown schema, missing fields, duplicate ids, another benchmark.</summary>
+    public const string MalformedBaseline = "BA2050";
+
+    /// <summary>A baseline file was recorded for another subject whose label has the same file name.</summary>
+    public const string SubjectMismatch = "BA2051";
+
+    /// <summary><c>MinScore</c> is not a number from 0 to 1.</summary>
+    public const string InvalidMinScore = "BA2052";
+
+    /// <summary><c>RegressionAlpha</c> is not a number greater than 0 and less than 1.</summary>
+    public const string InvalidRegressionAlpha = "BA2053";
+
+    /// <summary><c>BENCHAGENT_RECORD_BASELINE</c> is not true or false.</summary>
+    public const string InvalidRecordSwitch = "BA2054";
+
+    /// <summary>Recording a baseline was asked for in locked (CI) mode.</summary>
+    public const string RecordLocked = "BA2055";
+
+    /// <summary>Recording a baseline was asked for, but some subject calls failed.</summary>
+    public const string RecordWithErrors = "BA2056";
+
+    /// <summary>Recording a baseline was asked for, but the project's snapshot folder is unknown or cannot be written.</summary>
+    public const string RecordFailed = "BA2057";
+}

@@ -1,0 +1,15 @@
+namespace BenchmarkAgent.Grounding;
+
+/// <summary>A dataset file that cannot be read: unknown format, malformed line, or missing fields.</summary>
+public sealed class DatasetFormatException : FileFormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="file">The file (or folder) that could not be read.</param>
+    /// <param name="line">The 1-based line of the problem, 0 when unknown.</param>
+    /// <param name="message">What is wrong and what to fix.</param>
+    /// <param name="inner">The underlying error, if any.</param>
+    public DatasetFormatException(string file, int line, string message, Exception? inner = null)
+        : base(ErrorCodes.MalformedDataset, file, line, message, inner)
+    {
+    }
+}

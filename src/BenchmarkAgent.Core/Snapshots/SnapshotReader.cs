@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkAgent.Execution;
+
+namespace BenchmarkAgent.Snapshots;
+
+/// <summary>Reads snapshot files back. Every problem is a <see cref="SnapshotFormatException"/> with file and line.</summary>
+public static class SnapshotReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Reads the fingerprint recorded in a plan file, or <see langword="null"/> when the file does not exist.</summary>
+    public static string? ReadFingerprint(string planPath)
+    {
+        if (!File.Exists(planPath))
+        {
+            return null;
+        }
+
+        using var document = Parse(planPath, File.ReadAllText(planPath));
+        return document.RootElement.TryGetProperty("fingerprint", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+    }
+
+    /// <summary>Reads every item of an items file (schema @1 or @2).</summary>
+    public static IReadOnlyList<BenchmarkItem> ReadItems(string itemsPath) => ReadItemsFile(itemsPath).Items;
+
+    /// <summary>Reads every item of an items file (schema @1 or @2) with the line each item starts on.</summary>
+    public static SnapshotItemsFile ReadItemsFile(string itemsPath)
+    {
+        string text = File.ReadAllText(itemsPath);
+        using var document = Parse(itemsPath, text);
+        var idLines = JsonIdLines.Index(text);
+        var root = document.RootElement;
+        string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString() ?? string.Empty
+            : string.Empty;
+        if (!SnapshotLayout.ReadableItemsSchemas.Contains(schema))
+        {
+            throw new SnapshotFormatException(ErrorCodes.UnknownSnapshotSchema, itemsPath, 1,
+                $"Unknown schema '{schema}'; this version reads {string.Join(" and ", SnapshotLayout.ReadableItemsSchemas.Select(x => $"'{x}'"))}. Update BenchmarkAgent.Sdk, or delete the file and run 'dotnet build' to regenerate.");
+        }
+
+        if (!root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw new SnapshotFormatException(itemsPath, 1, "The file has no 'items' array.");
+        }
+
+        var items = new List<BenchmarkItem>(array.GetArrayLength());
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        int ordinal = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var item = ReadItem(itemsPath, idLines, element, ordinal++);
+            if (lines.ContainsKey(item.Id))
+            {
+                // Point at the repeated id (the second occurrence), not the first item that holds it.
+                throw new SnapshotFormatException(ErrorCodes.DuplicateItemId, itemsPath, idLines.LineOf(item.Id, occurrence: 2),
+                    $"Duplicate item id '{item.Id}'. Ids must be unique: remove the copy, or give a hand-written item its own id.");
+            }
+
+            lines[item.Id] = idLines.LineOf(item.Id);
+            items.Add(item);
+        }
+
+        return new SnapshotItemsFile(itemsPath, items, lines);
+    }
+
+    /// <summary>
+    /// Reads what regeneration needs from a plan file (schema @1 or @2): fingerprint, generation, history and the
+    /// quality summary. Returns <see langword="null"/> when the file does not exist.
+    /// </summary>
+    public static SnapshotPlanInfo? ReadPlanInfo(string planPath)
+    {
+        if (!File.Exists(planPath))
+        {
+            return null;
+        }
+
+        using var document = Parse(planPath, File.ReadAllText(planPath));
+        var root = document.RootElement;
+        string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString() ?? string.Empty
+            : string.Empty;
+        if (!SnapshotLayout.ReadablePlanSchemas.Contains(schema))
+        {
+            throw new SnapshotFormatException(ErrorCodes.UnknownSnapshotSchema, planPath, 1,
+                $"Unknown schema '{schema}'; this version reads {string.Join(" and ", SnapshotLayout.ReadablePlanSchemas.Select(x => $"'{x}'"))}. Update BenchmarkAgent.Sdk, or delete the file and run 'dotnet build' to regenerate.");
+        }
+
+        string? fingerprint = root.TryGetProperty("fingerprint", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        int generation = root.TryGetProperty("generation", out var g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : 0;
+        var history = new List<GenerationRecord>();
+        if (root.TryGetProperty("history", out var h) && h.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in h.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
+            {
+                history.Add(new GenerationRecord(
+                    Int(entry, "generation"),
+                    entry.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.String ? seed.GetString()! : string.Empty,
+                    entry.TryGetProperty("fraction", out var fraction) && fraction.ValueKind == JsonValueKind.Number ? fraction.GetDouble() : 0,
+                    Int(entry, "rotated"),
+                    Int(entry, "kept"),
+                    Int(entry, "edited"),
+                    Int(entry, "excluded")));
+            }
+        }
+
+        var quality = new Dictionary<string, SubtaskReport>(StringComparer.Ordinal);
+        if (root.TryGetProperty("subtasks", out var subtasks) && subtasks.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var subtask in subtasks.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
+            {
+                if (subtask.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
+                    subtask.TryGetProperty("quality", out var q) && q.ValueKind == JsonValueKind.Object)
+                {
+                    var byCheck = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    if (q.TryGetProperty("rejectionsByCheck", out var checks) && checks.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var check in checks.EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.Number && c.Value.TryGetInt32(out _)))
+                        {
+                            byCheck[check.Name] = check.Value.GetInt32();
+                        }
+                    }
+
+                    quality[name.GetString()!] = new SubtaskReport(name.GetString()!, Int(q, "accepted"), Int(q, "rejected"), byCheck);
+                }
+            }
+        }
+
+        return new SnapshotPlanInfo(fingerprint, generation, history) { Quality = quality };
+    }
+
+    private static int Int(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
+
+    private static BenchmarkItem ReadItem(string path, JsonIdLines idLines, JsonElement element, int ordinal)
+    {
+        string id = RequiredString(path, idLines, element, "id", $"item #{ordinal + 1}");
+        string where = $"item '{id}'";
+        int line = idLines.LineOf(id);
+        string subtask = RequiredString(path, idLines, element, "subtask", where);
+        if (!SnapshotNames.TryParseDifficulty(RequiredString(path, idLines, element, "difficulty", where), out var difficulty) || difficulty is null)
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has an unknown difficulty (use easy, medium or hard).");
+        }
+
+        string prompt = ReadText(path, line, element, "prompt", where);
+        var choices = element.TryGetProperty("choices", out var c) && c.ValueKind == JsonValueKind.Array
+            ? c.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList()
+            : [];
+        if (!element.TryGetProperty("answer", out var answerElement) || answerElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has no 'answer' object.");
+        }
+
+        if (!SnapshotNames.TryParseAnswerType(RequiredString(path, idLines, answerElement, "type", where), out var type))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text, constraint, pattern or freetext).");
+        }
+
+        string value = RequiredString(path, idLines, answerElement, "value", where);
+        double tolerance = answerElement.TryGetProperty("tolerance", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 0;
+        if (type == AnswerType.Number && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has the numeric answer '{value}', which is not a number.");
+        }
+
+        if (type == AnswerType.Constraint && !Constraints.ConstraintSpec.TryParse(value, out _, out string specError))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has an invalid constraint spec: {specError}.");
+        }
+
+        if (type == AnswerType.Pattern && !IsValidPattern(value))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has the pattern answer '{value}', which is not a valid .NET regular expression.");
+        }
+
+        var provenance = element.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object
+            ? new ItemProvenance(
+                p.TryGetProperty("source", out var src) ? src.GetString() ?? string.Empty : string.Empty,
+                p.TryGetProperty("seed", out var seed) ? seed.GetString() ?? string.Empty : string.Empty,
+                p.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number ? index.GetInt32() : 0,
+                p.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0,
+                p.TryGetProperty("transformations", out var tr) && tr.ValueKind == JsonValueKind.Array ? tr.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+                p.TryGetProperty("checks", out var checks) ? (checks.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+            : new ItemProvenance("manual", string.Empty, 0, 0, [], []);
+        int generation = 0;
+        string? contentHash = null;
+        if (p.ValueKind == JsonValueKind.Object)
+        {
+            provenance = provenance with
+            {
+                RecordHash = p.TryGetProperty("recordHash", out var record) && record.ValueKind == JsonValueKind.String ? record.GetString() : null,
+            };
+            generation = p.TryGetProperty("generation", out var gen) && gen.ValueKind == JsonValueKind.Number && gen.TryGetInt32(out int n) && n >= 0
+                ? n
+                : 0;
+            contentHash = p.TryGetProperty("contentHash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
+        }
+
+        var curation = new ItemCuration(
+            generation,
+            contentHash,
+            Flag(path, line, element, "edited", where),
+            Flag(path, line, element, "excluded", where),
+            element.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
+        string? context = element.TryGetProperty("context", out _) ? ReadText(path, line, element, "context", where) : null;
+        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance) { Curation = curation, Context = context };
+    }
+
+    private static bool Flag(string path, int line, JsonElement element, string property, string where)
+    {
+        if (!element.TryGetProperty(property, out var value))
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new SnapshotFormatException(path, line, $"{where}: '{property}' must be true or false."),
+        };
+    }
+
+    private static string ReadText(string path, int line, JsonElement element, string property, string where)
+    {
+        if (!element.TryGetProperty(property, out var value))
+        {
+            throw new SnapshotFormatException(path, line, $"{where} has no '{property}'.");
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Array => string.Join("\n", value.EnumerateArray().Select(x => x.GetString() ?? string.Empty)),
+            _ => throw new SnapshotFormatException(path, line, $"{where}: '{property}' must be a string or an array of lines."),
+        };
+    }
+
+    private static string RequiredString(string path, JsonIdLines idLines, JsonElement element, string property, string where)
+    {
+        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            return value.GetString()!;
+        }
+
+        int line = element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? idLines.LineOf(id.GetString()!) : 0;
+        throw new SnapshotFormatException(path, line, $"{where} has no '{property}' text.");
+    }
+
+    private static JsonDocument Parse(string path, string text)
+    {
+        if (ConflictMarkers.FirstLine(text) is int markerLine)
+        {
+            throw new SnapshotFormatException(ErrorCodes.SnapshotConflictMarkers, path, markerLine,
+                "The file contains merge-conflict markers. Resolve the conflict (keep one side of every item), or delete the file and run 'dotnet build' to regenerate.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new SnapshotFormatException(path, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message, ex);
+        }
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Testing.Scoring;
+
+namespace BenchmarkAgent.Testing.Results;
+
+/// <summary>Turns a subject's answer to an item into an <see cref="ItemResult"/> (pure: scoring only).</summary>
+public static class ItemResults
+{
+    /// <summary>Scores <paramref name="answer"/> with the item's default scorer; an error stays an error (no score).</summary>
+    /// <param name="benchmark">The benchmark name.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="subject">The subject label.</param>
+    /// <param name="answer">The subject's answer.</param>
+    /// <returns>The result.</returns>
+    public static ItemResult Score(string benchmark, BenchmarkItem item, string subject, SubjectAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(answer);
+        string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
+        if (answer.Error is { } error)
+        {
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, error.GetType().Name + ": " + error.Message, answer.Latency) { Tokens = answer.Tokens };
+        }
+
+        var score = Scorers.For(item.Answer.Type).Score(item, answer.Text);
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, answer.Text, score, null, answer.Latency) { Tokens = answer.Tokens };
+    }
+
+    /// <summary>
+    /// The result of an evaluated item (every repeat scored, judged when a judge is configured), as the item test records
+    /// it; an error stays an error (no score).
+    /// </summary>
+    /// <param name="benchmark">The benchmark name.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="subject">The subject label.</param>
+    /// <param name="outcome">The run's evaluation of the item.</param>
+    /// <returns>The result.</returns>
+    public static ItemResult From(string benchmark, BenchmarkItem item, string subject, ItemOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(outcome);
+        string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
+        var metrics = outcome.Metrics.Count > 0 ? outcome.Metrics : null;
+        if (outcome.Error is { } error || outcome.Score is null)
+        {
+            string message = outcome.Error is { } e ? e.GetType().Name + ": " + e.Message : "The item was not scored.";
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
+        }
+
+        string response = outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty;
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
+    }
+}

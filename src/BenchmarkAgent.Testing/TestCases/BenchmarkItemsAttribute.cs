@@ -1,0 +1,53 @@
+using System.Reflection;
+using BenchmarkAgent.Snapshots;
+using Xunit;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace BenchmarkAgent.Testing.TestCases;
+
+/// <summary>
+/// Supplies one theory row per snapshot item: <c>(benchmark, itemId)</c>, displayed as
+/// <c>benchmark/subtask/item-id</c>, with traits <c>benchmark</c>, <c>subtask</c> and <c>difficulty</c>.
+/// Rows hold only small serialisable values, so they are enumerated at discovery.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BenchmarkItemsAttribute : DataAttribute
+{
+    /// <inheritdoc />
+    public override async ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        var assembly = TestAssemblyLocator.Find(testMethod);
+        var catalog = BenchmarkCatalog.ForAssembly(assembly);
+        var rows = new List<ITheoryDataRow>();
+        foreach (string benchmark in catalog.Benchmarks)
+        {
+            foreach (var item in catalog.Items(benchmark))
+            {
+                rows.Add(new TheoryDataRow<string, string>(benchmark, item.Id)
+                    .WithTestDisplayName($"{benchmark}/{item.Subtask}/{item.Id}")
+                    .WithTrait("benchmark", benchmark)
+                    .WithTrait("subtask", item.Subtask)
+                    .WithTrait("difficulty", SnapshotNames.Difficulty(item.Difficulty)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            string reason = catalog.Problems.Count > 0
+                ? "No benchmark snapshot could be read: " + string.Join("; ", catalog.Problems)
+                : "This project declares no GeneratedBenchmark items, or their snapshots are empty. Add <GeneratedBenchmark Include=\"name\" Query=\"...\" Quota=\"40\" /> and build.";
+            rows.Add(new TheoryDataRow<string, string>("(none)", "(none)").WithSkip(reason).WithTestDisplayName("(no benchmark items)"));
+        }
+        else
+        {
+            await EarlyStart.WhenRowsRunAsync(assembly).ConfigureAwait(false);
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public override bool SupportsDiscoveryEnumeration() => true;
+}
