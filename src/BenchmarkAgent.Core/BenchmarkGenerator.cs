@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Families;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Verification;

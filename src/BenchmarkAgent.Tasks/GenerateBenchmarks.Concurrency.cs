@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Grounding;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;

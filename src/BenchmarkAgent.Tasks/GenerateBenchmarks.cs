@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Grounding;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;

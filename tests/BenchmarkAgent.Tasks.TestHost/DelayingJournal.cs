@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Persistence;
 
 namespace BenchmarkAgent.Tasks.TestHost;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Tasks.Tests;

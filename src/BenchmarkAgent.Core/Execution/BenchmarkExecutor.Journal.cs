@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkAgent.Families;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Verification;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkAgent.Families;
 using BenchmarkAgent.Grounding;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Transformations;
 using BenchmarkAgent.Verification;

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Testing.Tests.Running;

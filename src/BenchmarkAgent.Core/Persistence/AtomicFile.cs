@@ -1,4 +1,4 @@
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>Writes files so a reader never sees half of one: write a temporary sibling, then rename over the target.</summary>
 public static class AtomicFile

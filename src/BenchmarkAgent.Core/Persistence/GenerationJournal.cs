@@ -1,8 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>
 /// The resume journal of one benchmark's generation, under <c>obj/benchagent/&lt;name&gt;.journal</c>: a header line that

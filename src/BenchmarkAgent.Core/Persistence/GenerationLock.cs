@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>
 /// The cross-process lock a build holds while it generates a project's snapshots, so parallel builds of one project

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>
 /// Remembers the items a generation has accepted so far, so an interrupted generation resumes where it stopped

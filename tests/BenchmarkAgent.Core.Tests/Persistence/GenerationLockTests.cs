@@ -1,6 +1,9 @@
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Core.Tests.Snapshots;
+using BenchmarkAgent.Core.Tests.Snapshots;
+
+namespace BenchmarkAgent.Core.Tests.Persistence;
 
 public sealed class GenerationLockTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>
 /// The temporary siblings <see cref="AtomicFile"/> leaves behind when a generation is killed between writing a

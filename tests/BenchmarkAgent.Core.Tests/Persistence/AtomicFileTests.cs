@@ -1,7 +1,10 @@
 using System.Text;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Core.Tests.Snapshots;
+using BenchmarkAgent.Core.Tests.Snapshots;
+
+namespace BenchmarkAgent.Core.Tests.Persistence;
 
 public sealed class AtomicFileTests
 {

@@ -1,8 +1,11 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Core.Tests.Execution;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Core.Tests.Snapshots;
+using BenchmarkAgent.Core.Tests.Snapshots;
+
+namespace BenchmarkAgent.Core.Tests.Persistence;
 
 public sealed class GenerationJournalTests : IDisposable
 {

@@ -1,4 +1,6 @@
-namespace BenchmarkAgent.Execution;
+using BenchmarkAgent.Execution;
+
+namespace BenchmarkAgent.Persistence;
 
 /// <summary>One accepted position of a subtask's sample stream, as a journal records it.</summary>
 /// <param name="Item">The accepted item; its provenance names the subtask position and the accepted attempt.</param>
