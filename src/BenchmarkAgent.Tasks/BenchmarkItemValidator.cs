@@ -6,33 +6,20 @@ using Microsoft.Build.Framework;
 namespace BenchmarkAgent.Tasks;
 
 /// <summary>Validates <c>GeneratedBenchmark</c> items in one place and turns the valid ones into requests.</summary>
-public static class BenchmarkItemValidator
+internal static class BenchmarkItemValidator
 {
-    /// <summary>A problem with one item.</summary>
-    /// <param name="Code">The stable error code.</param>
-    /// <param name="Message">What is wrong and how to fix it.</param>
-    public sealed record Problem(string Code, string Message);
-
-    /// <summary>Validates every item; returns the requests (when there are no problems) and the problems.</summary>
-    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota) =>
-        Validate(items, maxQuota, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Validates every item and collects the names of benchmarks declared <c>Strict="true"</c>.</summary>
-    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames) =>
-        Validate(items, maxQuota, strictNames, Directory.GetCurrentDirectory(), string.Empty);
-
     /// <summary>
     /// Validates every item, collects the names of <c>Strict="true"</c> benchmarks, and resolves each item's
     /// <c>Datasets</c> metadata plus <paramref name="projectDatasets"/> (both semicolon lists) against
     /// <paramref name="projectDirectory"/>; a path with nothing behind it is a problem (BA0402).
     /// </summary>
-    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<Problem> Problems) Validate(
+    public static (IReadOnlyList<BenchmarkRequest> Requests, IReadOnlyList<GenerationProblem> Problems) Validate(
         IReadOnlyList<ITaskItem> items, int maxQuota, ISet<string> strictNames, string projectDirectory, string projectDatasets)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(strictNames);
         var requests = new List<BenchmarkRequest>();
-        var problems = new List<Problem>();
+        var problems = new List<GenerationProblem>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
@@ -100,6 +87,11 @@ public static class BenchmarkItemValidator
                 }
             }
 
+            for (int i = before; i < problems.Count; i++)
+            {
+                problems[i] = problems[i] with { Item = name };
+            }
+
             if (problems.Count == before)
             {
                 requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty) { Datasets = datasets });
@@ -114,7 +106,7 @@ public static class BenchmarkItemValidator
     }
 
     // The regression gate's metadata (read again by the test assembly; validated here so a typo fails the build).
-    private static void ValidateGate(ITaskItem item, string name, List<Problem> problems)
+    private static void ValidateGate(ITaskItem item, string name, List<GenerationProblem> problems)
     {
         string minScore = item.GetMetadata("MinScore").Trim();
         if (minScore.Length > 0 && (!TryFraction(minScore, out double min) || min is < 0 or > 1))

@@ -23,14 +23,8 @@ public sealed partial class BenchmarkExecutor
 
         if (Reusable(journal, plan, subtask, index, generation, context) is { } reused)
         {
-            var byCheck = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (string check in reused.Rejections)
-            {
-                byCheck[check] = byCheck.GetValueOrDefault(check) + 1;
-            }
-
             context.AddPrompt(reused.Item.Prompt);
-            return new PositionResult(reused.Item, reused.Rejections.Count, byCheck, string.Empty);
+            return new PositionResult(reused.Item, reused.Rejections.Count, RejectionCounts.Of(reused.Rejections), string.Empty);
         }
 
         var attemptChecks = new List<string>();
@@ -64,14 +58,13 @@ public sealed partial class BenchmarkExecutor
         if (plan.Datasets.TryGetValue(subtask.Name, out var dataset))
         {
             difficulty = subtask.Difficulty ?? Difficulty.Medium;
-            string recordPrefix = $"dataset:{dataset.Card.Name}#";
-            sourceFits = provenance.Source.StartsWith(recordPrefix, StringComparison.Ordinal)
-                && dataset.Records.Any(r => r.Id == provenance.Source[recordPrefix.Length..]);
+            sourceFits = new DatasetSource(dataset.Card.Name).TryGetRecord(provenance.Source, out string? record)
+                && dataset.Records.Any(r => r.Id == record);
         }
         else
         {
             difficulty = subtask.Difficulty ?? MixedLevels[index % MixedLevels.Length];
-            family = subtask.Source.StartsWith("family:", StringComparison.Ordinal) ? _findFamily(subtask.Source["family:".Length..]) : null;
+            family = subtask.Source is FamilySource source ? _findFamily(source.FamilyId) : null;
             sourceFits = family is not null && provenance.Source == subtask.Source;
         }
 
@@ -84,7 +77,7 @@ public sealed partial class BenchmarkExecutor
             && entry.Rejections.All(check => !string.IsNullOrEmpty(check))
             && item.Difficulty == difficulty
             && provenance.Seed == PositionSeed(plan.Request.Seed, subtask.Name, index, provenance.Attempt, generation).ToString("x16", CultureInfo.InvariantCulture)
-            && item.Id == StableHash.Hex(10, subtask.Name, provenance.Source, provenance.Seed)
+            && item.Id == ItemId(subtask.Name, provenance.Source, provenance.Seed)
             && provenance.Checks.SequenceEqual(_verifier.CheckNames, StringComparer.Ordinal);
         if (!fits)
         {

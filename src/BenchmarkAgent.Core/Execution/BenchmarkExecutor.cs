@@ -35,35 +35,11 @@ public sealed partial class BenchmarkExecutor
         _verifier = verifier ?? CompositeVerifier.Default;
     }
 
-    /// <summary>Generates and verifies the items of <paramref name="plan"/>.</summary>
-    public ExecutionResult Execute(BenchmarkPlan plan, CancellationToken cancellationToken = default) =>
-        Execute(plan, journal: null, cancellationToken);
-
-    /// <summary>
-    /// Generates and verifies the items of <paramref name="plan"/>, resuming from <paramref name="journal"/>: a position
-    /// the journal holds is re-verified and reused instead of regenerated, and every newly accepted position is
-    /// appended to it. The result is the same as without a journal.
-    /// </summary>
-    public ExecutionResult Execute(BenchmarkPlan plan, IItemJournal? journal, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var context = new VerificationContext();
-        var items = new List<BenchmarkItem>(plan.Request.Quota);
-        var reports = new List<SubtaskReport>(plan.Subtasks.Count);
-        foreach (var subtask in plan.Subtasks)
-        {
-            var realiser = plan.Datasets.TryGetValue(subtask.Name, out var dataset)
-                ? DatasetRealiser(subtask, dataset)
-                : FamilyRealiser(subtask);
-            reports.Add(ExecuteStream(plan, subtask, context, items, realiser, journal, cancellationToken));
-        }
-
-        return new ExecutionResult(items, reports);
-    }
-
     /// <summary>
     /// Realises one position of a subtask's sample stream: tries attempts 0, 1, ... until one passes verification
-    /// (then records its prompt in <paramref name="context"/>) or the attempt budget is spent.
+    /// (then records its prompt in <paramref name="context"/>) or the attempt budget is spent. With a
+    /// <paramref name="journal"/>, first reuses the position from it when it holds exactly what this plan would produce
+    /// there (re-verified), and appends a newly realised position to it.
     /// </summary>
     /// <param name="plan">The plan the subtask belongs to (its request seed and datasets).</param>
     /// <param name="subtask">The subtask.</param>
@@ -73,15 +49,8 @@ public sealed partial class BenchmarkExecutor
     /// refresh) is seeded by (<see cref="GenerationSeed"/>(seed, n), subtask, index, attempt), so it holds fresh items with fresh ids.
     /// </param>
     /// <param name="context">What was accepted so far (duplicate detection).</param>
-    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context) =>
-        Realise(plan, subtask, index, generation, context, journal: null);
-
-    /// <summary>
-    /// Realises one position like <see cref="Realise(BenchmarkPlan, PlannedSubtask, int, int, VerificationContext)"/>, but
-    /// first reuses the position from <paramref name="journal"/> when it holds exactly what this plan would produce there
-    /// (re-verified), and appends a newly realised position to it.
-    /// </summary>
-    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context, IItemJournal? journal)
+    /// <param name="journal">An interrupted run's accepted positions, and where newly accepted ones are recorded; null for none.</param>
+    public PositionResult Realise(BenchmarkPlan plan, PlannedSubtask subtask, int index, int generation, VerificationContext context, IItemJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(subtask);
@@ -103,40 +72,13 @@ public sealed partial class BenchmarkExecutor
     /// <summary>The seed of the n-th refresh's stream, derived from (benchmark seed, n).</summary>
     public static ulong GenerationSeed(int benchmarkSeed, int generation) => StableHash.Seed(benchmarkSeed, "generation", generation);
 
-    private SubtaskReport ExecuteStream(
-        BenchmarkPlan plan, PlannedSubtask subtask, VerificationContext context, List<BenchmarkItem> items, AttemptRealiser realiser, IItemJournal? journal, CancellationToken cancellationToken)
-    {
-        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
-        for (int index = 0; index < subtask.Quota; index++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = RealiseJournalled(plan, subtask, index, generation: 0, context, realiser, journal);
-            rejected += result.Rejected;
-            foreach (var (check, count) in result.RejectionsByCheck)
-            {
-                rejections[check] = rejections.GetValueOrDefault(check) + count;
-            }
-
-            if (result.Item is null)
-            {
-                throw new QuotaShortfallException(subtask.Name, subtask.Quota, index, result.LastRejection);
-            }
-
-            items.Add(result.Item);
-        }
-
-        return new SubtaskReport(subtask.Name, subtask.Quota, rejected, rejections);
-    }
-
     /// <summary>One attempt: the item (or a rejection as (check, message)) for a seed at a position.</summary>
     private delegate (BenchmarkItem? Item, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
 
     private PositionResult RealiseAttempts(
         BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser, List<string>? attemptChecks = null)
     {
-        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
+        var checks = attemptChecks ?? [];
         string lastRejection = string.Empty;
         for (int attempt = 0; attempt < MaxAttemptsPerItem; attempt++)
         {
@@ -146,23 +88,19 @@ public sealed partial class BenchmarkExecutor
             {
                 context.AddPrompt(item.Prompt);
                 item = generation == 0 ? item : item with { Curation = item.Curation with { Generation = generation } };
-                return new PositionResult(item, rejected, rejections, lastRejection);
+                return new PositionResult(item, checks.Count, RejectionCounts.Of(checks), lastRejection);
             }
 
-            rejected++;
-            rejections[check] = rejections.GetValueOrDefault(check) + 1;
-            attemptChecks?.Add(check);
+            checks.Add(check);
             lastRejection = $"{check}: {message}";
         }
 
-        return new PositionResult(null, rejected, rejections, lastRejection);
+        return new PositionResult(null, checks.Count, RejectionCounts.Of(checks), lastRejection);
     }
 
     private AttemptRealiser FamilyRealiser(PlannedSubtask subtask)
     {
-        const string familyPrefix = "family:";
-        if (!subtask.Source.StartsWith(familyPrefix, StringComparison.Ordinal) ||
-            _findFamily(subtask.Source[familyPrefix.Length..]) is not { } family)
+        if (subtask.Source is not FamilySource source || _findFamily(source.FamilyId) is not { } family)
         {
             throw new InvalidOperationException($"Subtask '{subtask.Name}' has an unknown source '{subtask.Source}'.");
         }
@@ -184,6 +122,7 @@ public sealed partial class BenchmarkExecutor
     /// </summary>
     private AttemptRealiser DatasetRealiser(PlannedSubtask subtask, Dataset dataset)
     {
+        var datasetSource = new DatasetSource(dataset.Card.Name);
         var chains = subtask.Transformations
             .Select(name => DatasetChains.Find(name) ?? throw new InvalidOperationException($"Subtask '{subtask.Name}' names an unknown transformation chain '{name}'."))
             .ToList();
@@ -216,9 +155,9 @@ public sealed partial class BenchmarkExecutor
             }
 
             // The record id is an opaque label from the file: it is only ever written as text.
-            string source = $"dataset:{dataset.Card.Name}#{record.Id}";
+            var source = datasetSource.ForRecord(record.Id);
             string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
-            string id = StableHash.Hex(10, subtask.Name, source, seedHex);
+            string id = ItemId(subtask.Name, source, seedHex);
             var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames)
             {
                 RecordHash = ItemProvenance.DatasetRecordHash(record),
@@ -230,9 +169,8 @@ public sealed partial class BenchmarkExecutor
     private BenchmarkItem CreateItem(PlannedSubtask subtask, ITaskFamily family, CandidateSample candidate, ulong seed, int index, int attempt)
     {
         string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
-        string source = "family:" + family.Card.Id;
-        // The id depends on provenance only, never on the text, so a reviewer's edit keeps the id.
-        string id = StableHash.Hex(10, subtask.Name, source, seedHex);
+        var source = new FamilySource(family.Card.Id);
+        string id = ItemId(subtask.Name, source, seedHex);
         var provenance = new ItemProvenance(source, seedHex, index, attempt, [], _verifier.CheckNames);
         return new BenchmarkItem(
             id,
@@ -243,4 +181,7 @@ public sealed partial class BenchmarkExecutor
             candidate.Sample.Answer,
             provenance);
     }
+
+    /// <summary>An item's id: it depends on provenance only, never on the text, so a reviewer's edit keeps the id.</summary>
+    internal static string ItemId(string subtask, ItemSource source, string seedHex) => StableHash.Hex(10, subtask, source.ToString(), seedHex);
 }

@@ -1,14 +1,14 @@
 namespace BenchmarkAgent.Execution;
 
 /// <summary>Where an item came from, so a reviewer (and the engine) can reproduce and re-check it.</summary>
-/// <param name="Source">The source: <c>family:&lt;id&gt;</c> for a task family, <c>dataset:&lt;name&gt;#&lt;record&gt;</c> for a dataset record.</param>
+/// <param name="Source">The source: a task family, a dataset record, or (for a hand-written item) anything else.</param>
 /// <param name="Seed">The 64-bit seed the item was generated from, as 16 hex digits.</param>
 /// <param name="Index">The item's position in its subtask's sample stream (0-based).</param>
 /// <param name="Attempt">How many earlier candidates for this position were rejected by verification.</param>
 /// <param name="Transformations">The transformations applied, in order; empty for plain family items.</param>
 /// <param name="Checks">The verification checks the item passed.</param>
 public sealed record ItemProvenance(
-    string Source,
+    ItemSource Source,
     string Seed,
     int Index,
     int Attempt,

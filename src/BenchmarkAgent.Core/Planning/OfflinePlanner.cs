@@ -105,7 +105,7 @@ public sealed class OfflinePlanner : IBenchmarkPlanner
                 card.Skill,
                 card.AnswerType,
                 request.Difficulty,
-                "family:" + card.Id,
+                new FamilySource(card.Id),
                 match.Score,
                 rationale,
                 0));
@@ -200,7 +200,7 @@ public sealed class OfflinePlanner : IBenchmarkPlanner
                 card.Tasks.Count > 0 ? card.Tasks[0] : "grounded",
                 card.AnswerType,
                 request.Difficulty,
-                "dataset:" + card.Name,
+                new DatasetSource(card.Name),
                 top.Total,
                 rationale,
                 0)

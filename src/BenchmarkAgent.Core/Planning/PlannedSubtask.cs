@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Skill">The skill area tested.</param>
 /// <param name="AnswerType">The answer type of its items.</param>
 /// <param name="Difficulty">The fixed difficulty, or <see langword="null"/> for a mix of all levels.</param>
-/// <param name="Source">Where samples come from, e.g. <c>family:multi-step-arithmetic</c> or <c>dataset:gsm8k-test</c>.</param>
+/// <param name="Source">Where samples come from: a <see cref="FamilySource"/> or a whole <see cref="DatasetSource"/>.</param>
 /// <param name="Relevance">How well the source matched the query (0 to 1).</param>
 /// <param name="Rationale">Why the planner chose this subtask, in words.</param>
 /// <param name="Quota">How many items this subtask contributes.</param>
@@ -18,7 +18,7 @@ public sealed record PlannedSubtask(
     string Skill,
     AnswerType AnswerType,
     Difficulty? Difficulty,
-    string Source,
+    ItemSource Source,
     double Relevance,
     string Rationale,
     int Quota)

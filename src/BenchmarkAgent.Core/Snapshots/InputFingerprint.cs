@@ -22,10 +22,13 @@ public static class InputFingerprint
     /// contributes the hash of its content (not its absolute path, so the fingerprint is the same on every machine);
     /// a request without datasets has the same fingerprint as before datasets existed.
     /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="contentHash">Hashes one dataset's content (default: <see cref="ContentHash"/>); a seam for counting reads.</param>
     /// <exception cref="FileNotFoundException">A registered dataset path does not exist.</exception>
-    public static string Compute(BenchmarkRequest request)
+    public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        contentHash ??= ContentHash;
         string canonical = string.Join(
             "\n",
             "engine=" + EngineVersion,
@@ -35,7 +38,7 @@ public static class InputFingerprint
             "difficulty=" + SnapshotNames.Difficulty(request.Difficulty));
         foreach (string dataset in request.Datasets)
         {
-            canonical += "\ndataset=" + ContentHash(dataset);
+            canonical += "\ndataset=" + contentHash(dataset);
         }
 
         return "sha256:" + StableHash.Sha256(canonical);

@@ -179,13 +179,13 @@ public static class SnapshotReader
 
         var provenance = element.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object
             ? new ItemProvenance(
-                p.TryGetProperty("source", out var src) ? src.GetString() ?? string.Empty : string.Empty,
+                ItemSource.Parse(p.TryGetProperty("source", out var src) ? src.GetString() ?? string.Empty : string.Empty),
                 p.TryGetProperty("seed", out var seed) ? seed.GetString() ?? string.Empty : string.Empty,
                 p.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number ? index.GetInt32() : 0,
                 p.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0,
                 p.TryGetProperty("transformations", out var tr) && tr.ValueKind == JsonValueKind.Array ? tr.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
                 p.TryGetProperty("checks", out var checks) ? (checks.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
-            : new ItemProvenance("manual", string.Empty, 0, 0, [], []);
+            : new ItemProvenance(ItemSource.Manual, string.Empty, 0, 0, [], []);
         int generation = 0;
         string? contentHash = null;
         if (p.ValueKind == JsonValueKind.Object)

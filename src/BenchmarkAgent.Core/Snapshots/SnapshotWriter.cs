@@ -54,7 +54,7 @@ public static class SnapshotWriter
                 writer.WriteString("skill", subtask.Skill);
                 writer.WriteString("answerType", SnapshotNames.AnswerType(subtask.AnswerType));
                 writer.WriteString("difficulty", SnapshotNames.Difficulty(subtask.Difficulty));
-                writer.WriteString("source", subtask.Source);
+                writer.WriteString("source", subtask.Source.ToString());
                 writer.WriteNumber("relevance", Math.Round(subtask.Relevance, 4));
                 writer.WriteNumber("quota", subtask.Quota);
                 WriteText(writer, "description", subtask.Description);
@@ -201,7 +201,7 @@ public static class SnapshotWriter
 
         var p = item.Provenance;
         writer.WriteStartObject("provenance");
-        writer.WriteString("source", p.Source);
+        writer.WriteString("source", p.Source.ToString());
         writer.WriteString("seed", p.Seed);
         writer.WriteNumber("index", p.Index);
         writer.WriteNumber("attempt", p.Attempt);

@@ -1,7 +1,6 @@
-using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Execution;
 
 /// <summary>
 /// Minimal churn: turns an existing snapshot's items and a (new) plan into the new item list, keeping every item it
@@ -13,13 +12,13 @@ namespace BenchmarkAgent.Snapshots;
 /// <c>edited</c>. Too many counted items: the fewest are dropped, highest (generation, position) first and edited ones
 /// last. Too few: the next free positions of the current generation's stream fill the quota.
 /// </remarks>
-public static class SnapshotReconciler
+internal static class SnapshotReconciler
 {
     /// <summary>Reconciles <paramref name="existing"/> with <paramref name="plan"/>.</summary>
     /// <param name="plan">The plan to satisfy.</param>
     /// <param name="existing">The items of the snapshot on disk (empty for a first generation).</param>
     /// <param name="generation">The stream new items come from (the current generation, or a refresh's new one).</param>
-    /// <param name="realise">Realises (subtask, position, generation) into an item, see <see cref="BenchmarkExecutor.Realise(BenchmarkPlan, PlannedSubtask, int, int, Verification.VerificationContext)"/>.</param>
+    /// <param name="realise">Realises (subtask, position, generation) into an item, see <see cref="BenchmarkExecutor.Realise"/>.</param>
     /// <param name="isCurrent">False for an item whose source changed under it (a dataset record edited or removed); it is regenerated. Edited items are kept regardless.</param>
     /// <param name="rotate">Ids to replace by fresh items (a refresh); they are dropped before filling.</param>
     /// <param name="cancellationToken">Cancels between positions.</param>
@@ -72,15 +71,12 @@ public static class SnapshotReconciler
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(subtask);
-        string source = item.Provenance.Source;
-        if (source.StartsWith("family:", StringComparison.Ordinal))
+        return item.Provenance.Source switch
         {
-            return source == subtask.Source;
-        }
-
-        return source.StartsWith("dataset:", StringComparison.Ordinal)
-            ? source.StartsWith(subtask.Source + "#", StringComparison.Ordinal)
-            : true;
+            FamilySource family => family == subtask.Source,
+            DatasetSource => subtask.Source is DatasetSource dataset && dataset.TryGetRecord(item.Provenance.Source, out _),
+            _ => true,
+        };
     }
 
     /// <summary>Marks a reviewer's edit the engine sees for the first time, keeping the hash of the content as generated.</summary>
@@ -96,8 +92,7 @@ public static class SnapshotReconciler
         Func<PlannedSubtask, int, int, PositionResult> realise,
         CancellationToken cancellationToken)
     {
-        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int rejected = 0;
+        var positions = new List<PositionResult>();
         int counted = kept.Count(i => !i.Curation.Excluded);
         var taken = kept.Where(i => i.Curation.Generation == generation).Select(i => i.Provenance.Index).ToHashSet();
         var ids = kept.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
@@ -110,12 +105,7 @@ public static class SnapshotReconciler
             }
 
             var result = realise(subtask, index, generation);
-            rejected += result.Rejected;
-            foreach (var (check, count) in result.RejectionsByCheck)
-            {
-                rejections[check] = rejections.GetValueOrDefault(check) + count;
-            }
-
+            positions.Add(result);
             if (result.Item is null)
             {
                 throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
@@ -128,6 +118,10 @@ public static class SnapshotReconciler
             }
         }
 
-        return new SubtaskReport(subtask.Name, counted, rejected, rejections);
+        return new SubtaskReport(
+            subtask.Name,
+            counted,
+            positions.Sum(p => p.Rejected),
+            RejectionCounts.Sum(positions.SelectMany(p => p.RejectionsByCheck)));
     }
 }

@@ -1,7 +1,6 @@
-using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Execution;
 
 /// <summary>Chooses which items a refresh rotates out: deterministic, per subtask, never edited or excluded items.</summary>
 public static class RefreshRotation

@@ -1,6 +1,4 @@
-using BenchmarkAgent.Execution;
-
-namespace BenchmarkAgent.Snapshots;
+namespace BenchmarkAgent.Execution;
 
 /// <summary>The outcome of <see cref="SnapshotReconciler.Reconcile"/>.</summary>
 /// <param name="Items">The new item list: per subtask in plan order, kept items in their old order, then new ones.</param>

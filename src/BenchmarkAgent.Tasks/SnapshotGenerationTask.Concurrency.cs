@@ -6,11 +6,8 @@ using Microsoft.Build.Framework;
 namespace BenchmarkAgent.Tasks;
 
 /// <summary>The generation lock and the resume journal: parallel builds generate once, an interrupted one resumes.</summary>
-public sealed partial class GenerateBenchmarks
+public abstract partial class SnapshotGenerationTask
 {
-    /// <summary>The longest accepted <see cref="LockTimeoutSeconds"/>: one day.</summary>
-    private const int MaxLockTimeoutSeconds = 86_400;
-
     /// <summary>Takes the project's generation lock, waiting for another build that holds it; logs and returns null on failure.</summary>
     private GenerationLock? EnterLock(string path, int timeoutSeconds)
     {
@@ -22,7 +19,7 @@ public sealed partial class GenerateBenchmarks
                 () => Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: waiting for another build of this project to finish generating (lock {0}, up to {1} s).", path, timeoutSeconds));
             if (held is null)
             {
-                Log.LogError(null, ErrorCodes.GenerationLockTimeout, null, ProjectFile, 0, 0, 0, 0,
+                Log.LogError(subcategory: null, ErrorCodes.GenerationLockTimeout, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
                     "Another build of this project has been generating its benchmarks for more than {0} s (it holds {1}), so this build stopped waiting and generated nothing. Let the other build finish, stop it if it hangs (an IDE build or a 'dotnet build-server' node), or raise BenchmarkAgentLockTimeoutSeconds.",
                     timeoutSeconds.ToString(CultureInfo.InvariantCulture), path);
             }
@@ -57,17 +54,17 @@ public sealed partial class GenerateBenchmarks
     }
 
     private void LogIntermediateFailure(string path, Exception ex) =>
-        Log.LogError(null, ErrorCodes.IntermediateFileFailed, null, ProjectFile, 0, 0, 0, 0,
+        Log.LogError(subcategory: null, ErrorCodes.IntermediateFileFailed, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
             "BenchmarkAgent cannot create or open {0}: {1} Make sure the project's obj/ folder (BaseIntermediateOutputPath) is writable, then build again.",
             path, ex.Message);
 
     /// <summary>Looks at the snapshot again (after waiting for the lock): true when its plan records <paramref name="fingerprint"/> and its items exist.</summary>
-    private bool IsFreshNow(string benchmark, string fingerprint)
+    private bool IsFreshNow(string snapshotRoot, string benchmark, string fingerprint)
     {
         try
         {
-            return SnapshotReader.ReadFingerprint(SnapshotLayout.PlanPath(SnapshotRoot, benchmark)) == fingerprint
-                && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, benchmark));
+            return SnapshotReader.ReadFingerprint(SnapshotLayout.PlanPath(snapshotRoot, benchmark)) == fingerprint
+                && File.Exists(SnapshotLayout.ItemsPath(snapshotRoot, benchmark));
         }
         catch (SnapshotFormatException)
         {

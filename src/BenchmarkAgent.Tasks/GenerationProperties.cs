@@ -1,0 +1,24 @@
+namespace BenchmarkAgent.Tasks;
+
+/// <summary>The properties the targets pass to a BenchmarkAgent task, as MSBuild hands them over: unparsed text.</summary>
+/// <param name="ProjectFile">The project file (<c>$(MSBuildProjectFullPath)</c>); empty for the current directory.</param>
+/// <param name="SnapshotRoot">The absolute snapshot root.</param>
+/// <param name="Datasets">Datasets registered for every benchmark (<c>$(BenchmarkAgentDatasets)</c>), a semicolon list.</param>
+/// <param name="MaxQuota">The largest accepted quota (<c>$(BenchmarkAgentMaxQuota)</c>); empty for 10000.</param>
+public sealed record GenerationProperties(string ProjectFile, string SnapshotRoot, string Datasets, string MaxQuota)
+{
+    /// <summary>Locked (CI) mode (<c>$(BenchmarkAgentLocked)</c>).</summary>
+    public bool Locked { get; init; }
+
+    /// <summary>The intermediate folder (<c>$(BaseIntermediateOutputPath)</c>); empty for <c>obj/</c> beside the project.</summary>
+    public string IntermediateDirectory { get; init; } = string.Empty;
+
+    /// <summary>The generation lock timeout in whole seconds (<c>$(BenchmarkAgentLockTimeoutSeconds)</c>).</summary>
+    public string LockTimeoutSeconds { get; init; } = GenerationSettings.DefaultLockTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The share a refresh rotates (<c>$(BenchmarkAgentRefreshFraction)</c>); null when the task does not refresh, empty for the default.</summary>
+    public string? RefreshFraction { get; init; }
+
+    /// <summary>Where the change summary is written; empty for nowhere.</summary>
+    public string ChangesFile { get; init; } = string.Empty;
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Persistence;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace BenchmarkAgent.Tasks;
+
+/// <summary>
+/// The shared work of <see cref="GenerateBenchmarks"/> and <see cref="RefreshBenchmarks"/>: brings every snapshot up to
+/// date under the project's generation lock, resuming from the journal of an interrupted run; skips fresh snapshots
+/// (unless refreshing), and in locked mode fails on stale ones instead of regenerating.
+/// </summary>
+public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
+{
+    /// <summary>Locked (CI) mode: never generate; a missing or stale snapshot is an error.</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>
+    /// The project's intermediate folder, <c>$(BaseIntermediateOutputPath)</c> (shared by every target framework): it holds
+    /// the generation lock and the resume journals under <c>benchagent/</c>. Defaults to <c>obj/</c> beside <see cref="BenchmarkAgentTask.ProjectFile"/>.
+    /// </summary>
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    /// <summary>How long to wait for another build that is generating this project's benchmarks, in whole seconds (<c>$(BenchmarkAgentLockTimeoutSeconds)</c>).</summary>
+    public string LockTimeoutSeconds { get; set; } = GenerationSettings.DefaultLockTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The names of the benchmarks this run (re)generated.</summary>
+    [Output]
+    public ITaskItem[] Generated { get; private set; } = [];
+
+    /// <summary>Wraps each benchmark's journal; only the interrupted-generation test host sets it, to slow generation down.</summary>
+    internal Func<IItemJournal, IItemJournal>? JournalDecorator { get; init; }
+
+    /// <summary>True for a refresh: fresh snapshots are regenerated too, rotating a share of their items.</summary>
+    private protected abstract bool Refreshing { get; }
+
+    private protected override GenerationProperties Properties() => base.Properties() with
+    {
+        Locked = Locked,
+        IntermediateDirectory = IntermediateDirectory,
+        LockTimeoutSeconds = LockTimeoutSeconds,
+    };
+
+    private protected override void Run(GenerationSettings settings, SnapshotGenerator generator)
+    {
+        var generated = new List<ITaskItem>();
+        using var generationLock = new HeldLock();
+        foreach (var request in settings.Requests)
+        {
+            string fingerprint = Fingerprint(request);
+            string? recorded;
+            try
+            {
+                recorded = SnapshotReader.ReadFingerprint(SnapshotLayout.PlanPath(SnapshotRoot, request.Name));
+            }
+            catch (SnapshotFormatException ex)
+            {
+                if (settings.Locked)
+                {
+                    LogSnapshotFormat(request, ex);
+                    continue;
+                }
+
+                recorded = null;
+            }
+
+            bool fresh = recorded == fingerprint && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name));
+            ExistingSnapshot? existing = null;
+            if (fresh && !Refreshing)
+            {
+                // Fresh, but a reviewer may have edited or excluded items: check their work, and apply it unless locked.
+                if (!TryLoadExisting(generator, request, out existing))
+                {
+                    continue;
+                }
+
+                if (settings.Locked || existing is null || !existing.HasPendingCuration(request.Quota))
+                {
+                    Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date.", request.Name);
+                    continue;
+                }
+            }
+
+            if (settings.Locked)
+            {
+                LogLocked(request, recorded is null);
+                continue;
+            }
+
+            // One build generates at a time; one that waited finds what the other generated fresh.
+            if (generationLock.Lock is null)
+            {
+                generationLock.Lock = EnterLock(GenerationLock.PathFor(settings.IntermediateDirectory), settings.LockTimeoutSeconds);
+                if (generationLock.Lock is null)
+                {
+                    break;
+                }
+
+                if (!Refreshing && !fresh && IsFreshNow(SnapshotRoot, request.Name, fingerprint))
+                {
+                    Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date: another build generated it first.", request.Name);
+                    continue;
+                }
+
+                // Another build may have written the snapshot while this one waited: read it again under the lock.
+                existing = null;
+            }
+
+            if ((existing is not null || TryLoadExisting(generator, request, out existing)) &&
+                Generate(generator, settings, request, existing, fingerprint))
+            {
+                generated.Add(new TaskItem(request.Name));
+            }
+        }
+
+        Generated = generated.ToArray();
+    }
+
+    private void LogLocked(BenchmarkRequest request, bool missing)
+    {
+        string relative = Path.Combine(Path.GetFileName(SnapshotRoot), request.Name);
+        if (missing)
+        {
+            Log.LogError(subcategory: null, ErrorCodes.MissingSnapshotLocked, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
+                "Benchmark '{0}' has no snapshot in {1}/ and the build is locked (CI), so nothing is generated. Run 'dotnet build' locally without CI=true to generate it, then commit {1}/.",
+                request.Name, relative);
+        }
+        else
+        {
+            Log.LogError(subcategory: null, ErrorCodes.StaleSnapshotLocked, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
+                "Benchmark '{0}' has a stale snapshot in {1}/: its Query, Quota, Seed, Difficulty, datasets or the engine changed since it was generated, and the build is locked (CI), so nothing is regenerated. Run 'dotnet build' locally without CI=true, review the diff, and commit {1}/.",
+                request.Name, relative);
+        }
+    }
+
+    private bool Generate(SnapshotGenerator generator, GenerationSettings settings, BenchmarkRequest request, ExistingSnapshot? existing, string fingerprint)
+    {
+        if (TryPlan(generator, request) is not { } plan)
+        {
+            return false;
+        }
+
+        if (settings.StrictNames.Contains(request.Name) && plan.Warnings.Count > 0)
+        {
+            // Strict: a weak match is an error, decided from the plan alone, before any item is generated.
+            foreach (string warning in plan.Warnings)
+            {
+                Log.LogError(subcategory: null, ErrorCodes.WeakMatchStrict, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
+                    "Benchmark '{0}' (Strict=\"true\"): {1}", request.Name, warning);
+            }
+
+            return false;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var journal = OpenJournal(GenerationJournal.PathFor(settings.IntermediateDirectory, request.Name), request.Name, fingerprint);
+        if (journal is null)
+        {
+            return false;
+        }
+
+        if (TryGenerate(generator, plan, fingerprint, existing, settings.RefreshFraction, JournalDecorator?.Invoke(journal) ?? journal) is not { } snapshot)
+        {
+            return false;
+        }
+
+        foreach (string warning in snapshot.Plan.Warnings)
+        {
+            Log.LogWarning(subcategory: null, ErrorCodes.WeakMatch, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
+                "Benchmark '{0}': {1} (Silence with <NoWarn>$(NoWarn);{2}</NoWarn>.)", request.Name, warning, ErrorCodes.WeakMatch);
+        }
+
+        // Temporary files of a killed generation are never read, but must not be committed; the lock makes them leftovers.
+        LeftoverTempFiles.Delete(SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
+        SnapshotWriter.Write(SnapshotRoot, snapshot);
+        journal.Delete();
+        Log.LogMessage(
+            MessageImportance.High,
+            "BenchmarkAgent: generated '{0}': {1} items in {2} subtasks ({3}) in {4} s -> {5}{6}",
+            request.Name,
+            snapshot.Items.Count,
+            snapshot.Plan.Subtasks.Count,
+            string.Join(", ", snapshot.Plan.Subtasks.Select(s => $"{s.Name} x{s.Quota}")),
+            stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+            SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name),
+            journal.Reused > 0 ? $" ({journal.Reused} items resumed from an interrupted run)" : string.Empty);
+        if (settings.RefreshFraction > 0 && snapshot.History.Count > 0 && snapshot.History[^1] is { } refresh && refresh.Generation == snapshot.Generation)
+        {
+            Log.LogMessage(
+                MessageImportance.High,
+                "BenchmarkAgent: refreshed '{0}' to generation {1}: {2} rotated, {3} kept, {4} edited, {5} excluded.",
+                request.Name, refresh.Generation, refresh.Rotated, refresh.Kept, refresh.Edited, refresh.Excluded);
+        }
+
+        return true;
+    }
+}
