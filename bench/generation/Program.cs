@@ -16,8 +16,10 @@ var families = BuiltInTaskFamilies.All;
 var quotas = QuotaAllocator.Allocate(Items, families.Select(_ => 1.0).ToList());
 var request = new BenchmarkRequest("throughput", "all families", Items, Seed: 1);
 var plan = new BenchmarkPlan(request, "offline", families.Select((f, i) => new PlannedSubtask(
-    f.Card.Id, f.Card.Description, f.Card.Skill, f.Card.AnswerType, null, "family:" + f.Card.Id, 1, "bench", quotas[i])).ToList(), []);
-var executor = new BenchmarkExecutor(families);
+    f.Card.Id, f.Card.Description, f.Card.Skill, f.Card.AnswerType, null, new FamilySource(f.Card.Id), 1, "bench", quotas[i])).ToList(), []);
+// The production generation path (what the build task runs), with the fingerprint computed once.
+var generator = new SnapshotGenerator(families);
+string fingerprint = InputFingerprint.Compute(request);
 
 double RawGenerate()
 {
@@ -38,10 +40,9 @@ double RawGenerate()
 (double Seconds, int Count, int Bytes) Pipeline()
 {
     var watch = Stopwatch.StartNew();
-    var result = executor.Execute(plan);
-    var snapshot = new BenchmarkSnapshot(plan, result.Reports, InputFingerprint.Compute(request), result.Items);
+    var snapshot = generator.Generate(plan, fingerprint);
     int bytes = SnapshotWriter.ItemsBytes("throughput", snapshot.Items).Length + SnapshotWriter.PlanBytes(snapshot).Length;
-    return (watch.Elapsed.TotalSeconds, result.Items.Count, bytes);
+    return (watch.Elapsed.TotalSeconds, snapshot.Items.Count, bytes);
 }
 
 RawGenerate();
@@ -59,7 +60,7 @@ for (int r = 0; r < rounds; r++)
 
 // Read-back: the items file as committed, read as a build or a test run reads it.
 string itemsPath = Path.Combine(Path.GetTempPath(), $"benchagent-read-{Environment.ProcessId}.json");
-File.WriteAllBytes(itemsPath, SnapshotWriter.ItemsBytes("throughput", executor.Execute(plan).Items));
+File.WriteAllBytes(itemsPath, SnapshotWriter.ItemsBytes("throughput", generator.Generate(plan, fingerprint).Items));
 var parse = new List<double>();
 var read = new List<double>();
 int readItems = 0;

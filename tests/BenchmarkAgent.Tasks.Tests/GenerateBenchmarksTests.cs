@@ -23,7 +23,7 @@ public sealed class GenerateBenchmarksTests : IDisposable
     }
 
     private (bool Ok, RecordingBuildEngine Engine) Run(bool locked = false, string mode = "generate", params ITaskItem[] items) =>
-        _project.Run(items, locked, mode);
+        _project.Run(items, locked, target: mode);
 
     private string[] FilesWritten() => _project.FilesWritten();
 

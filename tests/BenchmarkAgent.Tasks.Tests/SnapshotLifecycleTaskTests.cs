@@ -27,18 +27,12 @@ public sealed class SnapshotLifecycleTaskTests : IDisposable
     private (bool Ok, RecordingBuildEngine Engine) Run(string mode = "generate", string quota = "12", string fraction = "", string changesFile = "", bool locked = false)
     {
         var engine = new RecordingBuildEngine();
-        var task = new GenerateBenchmarks
-        {
-            BuildEngine = engine,
-            Benchmarks = [Item(quota)],
-            SnapshotRoot = _project.SnapshotRoot,
-            ProjectFile = Path.Combine(_project.Root, "test.csproj"),
-            MaxQuota = 500,
-            Mode = mode,
-            RefreshFraction = fraction,
-            ChangesFile = changesFile,
-            Locked = locked,
-        };
+        var task = TaskProject.ForTarget(mode, locked, fraction, changesFile);
+        task.BuildEngine = engine;
+        task.Benchmarks = [Item(quota)];
+        task.SnapshotRoot = _project.SnapshotRoot;
+        task.ProjectFile = Path.Combine(_project.Root, "test.csproj");
+        task.MaxQuota = "500";
         return (task.Execute(), engine);
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Build.Framework;
 
 namespace BenchmarkAgent.Tasks.Tests;
 
-/// <summary>A temporary project folder to run <see cref="GenerateBenchmarks"/> in, with what the tests look at.</summary>
+/// <summary>A temporary project folder to run the BenchmarkAgent tasks in, with what the tests look at.</summary>
 internal sealed class TaskProject : IDisposable
 {
     public TaskProject(string prefix)
@@ -17,22 +17,28 @@ internal sealed class TaskProject : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    public (bool Ok, RecordingBuildEngine Engine) Run(ITaskItem[] items, bool locked = false, string mode = "generate", string datasets = "")
+    public (bool Ok, RecordingBuildEngine Engine) Run(ITaskItem[] items, bool locked = false, string target = "generate", string datasets = "")
     {
         var engine = new RecordingBuildEngine();
-        var task = new GenerateBenchmarks
-        {
-            BuildEngine = engine,
-            Benchmarks = items,
-            SnapshotRoot = SnapshotRoot,
-            ProjectFile = Path.Combine(Root, "test.csproj"),
-            Locked = locked,
-            MaxQuota = 500,
-            Mode = mode,
-            Datasets = datasets,
-        };
+        var task = ForTarget(target, locked);
+        task.BuildEngine = engine;
+        task.Benchmarks = items;
+        task.SnapshotRoot = SnapshotRoot;
+        task.ProjectFile = Path.Combine(Root, "test.csproj");
+        task.MaxQuota = "500";
+        task.Datasets = datasets;
         return (task.Execute(), engine);
     }
+
+    /// <summary>The task the public target <c>BenchmarkAgent_&lt;target&gt;</c> runs, as the targets file declares it.</summary>
+    public static BenchmarkAgentTask ForTarget(string target, bool locked = false, string refreshFraction = "", string changesFile = "") => target switch
+    {
+        "generate" => new GenerateBenchmarks { Locked = locked },
+        "plan" => new PlanBenchmarks(),
+        "refresh" => new RefreshBenchmarks { Locked = locked, RefreshFraction = refreshFraction },
+        "changes" => new SummarizeBenchmarkChanges { ChangesFile = changesFile },
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, "generate, plan, refresh or changes"),
+    };
 
     public string[] FilesWritten() =>
         Directory.Exists(SnapshotRoot) ? Directory.GetFiles(SnapshotRoot, "*", SearchOption.AllDirectories) : [];

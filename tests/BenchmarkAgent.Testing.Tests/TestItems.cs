@@ -12,7 +12,7 @@ internal static class TestItems
             prompt,
             choices ?? [],
             answer,
-            new ItemProvenance("family:test", "0000000000000001", 0, 0, [], []));
+            new ItemProvenance(new FamilySource("test"), "0000000000000001", 0, 0, [], []));
 
     public static BenchmarkItem Number(string value, double tolerance = 0) =>
         Item(new ExpectedAnswer(AnswerType.Number, value, tolerance));

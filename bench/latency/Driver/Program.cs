@@ -107,6 +107,6 @@ static List<BenchmarkItem> Items(int count)
             $"What is {i}?",
             [],
             ExpectedAnswer.Number(i),
-            new ItemProvenance("bench:latency", "0000000000000001", i, 0, [], [])))
+            new ItemProvenance(new ExternalSource("bench:latency"), "0000000000000001", i, 0, [], [])))
         .ToList();
 }

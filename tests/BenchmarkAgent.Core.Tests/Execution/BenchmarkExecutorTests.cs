@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Families;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Core.Tests.Execution;
 
@@ -9,10 +10,16 @@ public sealed class BenchmarkExecutorTests
     private const string MixedQuery = "date arithmetic: days between dates and weekdays";
 
     private static readonly OfflinePlanner Planner = new(new FamilyCatalog(BuiltInTaskFamilies.All));
-    private static readonly BenchmarkExecutor Executor = new(BuiltInTaskFamilies.All);
+    private static readonly SnapshotGenerator Generator = new();
 
-    private static ExecutionResult Run(string query, int quota, int seed, Difficulty? difficulty = null) =>
-        Executor.Execute(Planner.Plan(new BenchmarkRequest("Bench", query, quota, seed, difficulty)), TestContext.Current.CancellationToken);
+    /// <summary>The fingerprint is only recorded, never interpreted, by generation.</summary>
+    private const string Fingerprint = "sha256:test";
+
+    private static BenchmarkSnapshot Execute(BenchmarkPlan plan, CancellationToken cancellationToken) =>
+        Generator.Generate(plan, Fingerprint, cancellationToken: cancellationToken);
+
+    private static BenchmarkSnapshot Run(string query, int quota, int seed, Difficulty? difficulty = null) =>
+        Execute(Planner.Plan(new BenchmarkRequest("Bench", query, quota, seed, difficulty)), TestContext.Current.CancellationToken);
 
     [Fact]
     public void Same_request_and_seed_give_identical_items()
@@ -45,8 +52,8 @@ public sealed class BenchmarkExecutorTests
     {
         var smallPlan = Planner.Plan(new BenchmarkRequest("Bench", MixedQuery, 40, 3));
         var largePlan = Planner.Plan(new BenchmarkRequest("Bench", MixedQuery, 60, 3));
-        var small = Executor.Execute(smallPlan, TestContext.Current.CancellationToken);
-        var large = Executor.Execute(largePlan, TestContext.Current.CancellationToken);
+        var small = Execute(smallPlan, TestContext.Current.CancellationToken);
+        var large = Execute(largePlan, TestContext.Current.CancellationToken);
 
         Assert.Equal(smallPlan.Subtasks.Select(s => s.Name), largePlan.Subtasks.Select(s => s.Name));
         Assert.True(smallPlan.Subtasks.Count >= 2);
@@ -84,7 +91,8 @@ public sealed class BenchmarkExecutorTests
         {
             var family = BuiltInTaskFamilies.Find(item.Subtask);
             Assert.NotNull(family);
-            Assert.Equal("family:" + item.Subtask, item.Provenance.Source);
+            Assert.Equal(new FamilySource(item.Subtask), item.Provenance.Source);
+            Assert.Equal("family:" + item.Subtask, item.Provenance.Source.ToString());
             var check = family.Check(new FamilySample(item.Prompt, item.Answer, item.Choices));
             Assert.True(check.Agrees, $"{item.Id}: {check.Detail}");
         });
@@ -94,7 +102,7 @@ public sealed class BenchmarkExecutorTests
     public void Items_are_ordered_by_subtask_then_position_and_record_the_checks()
     {
         var plan = Planner.Plan(new BenchmarkRequest("Bench", MixedQuery, 30, 2));
-        var result = Executor.Execute(plan, TestContext.Current.CancellationToken);
+        var result = Execute(plan, TestContext.Current.CancellationToken);
 
         var expectedOrder = plan.Subtasks.SelectMany(s => Enumerable.Range(0, s.Quota).Select(i => (s.Name, i)));
         Assert.Equal(expectedOrder, result.Items.Select(i => (i.Subtask, i.Provenance.Index)));
@@ -127,11 +135,10 @@ public sealed class BenchmarkExecutorTests
     public void A_family_whose_checker_always_fails_falls_short()
     {
         var family = new RejectedFamily();
-        var planner = new OfflinePlanner(new FamilyCatalog([family]));
-        var executor = new BenchmarkExecutor([family]);
-        var plan = planner.Plan(new BenchmarkRequest("Bench", "always rejected items", 5));
+        var generator = new SnapshotGenerator([family]);
+        var plan = generator.Plan(new BenchmarkRequest("Bench", "always rejected items", 5));
 
-        var ex = Assert.Throws<QuotaShortfallException>(() => executor.Execute(plan, TestContext.Current.CancellationToken));
+        var ex = Assert.Throws<QuotaShortfallException>(() => generator.Generate(plan, Fingerprint, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("always-rejected", ex.Subtask);
         Assert.Equal(5, ex.Quota);
@@ -145,9 +152,9 @@ public sealed class BenchmarkExecutorTests
     public void A_subtask_with_an_unknown_source_is_an_error()
     {
         var plan = Planner.Plan(new BenchmarkRequest("Bench", MixedQuery, 5));
-        var broken = plan with { Subtasks = [plan.Subtasks[0] with { Source = "family:no-such-family" }] };
+        var broken = plan with { Subtasks = [plan.Subtasks[0] with { Source = new FamilySource("no-such-family") }] };
 
-        Assert.Throws<InvalidOperationException>(() => Executor.Execute(broken, TestContext.Current.CancellationToken));
+        Assert.Throws<InvalidOperationException>(() => Execute(broken, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -157,7 +164,7 @@ public sealed class BenchmarkExecutorTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => Executor.Execute(plan, cts.Token));
+        Assert.Throws<OperationCanceledException>(() => Execute(plan, cts.Token));
     }
 
     /// <summary>A family that generates well-formed samples its own checker rejects.</summary>

@@ -6,11 +6,9 @@ namespace BenchmarkAgent.Core.Tests.Execution;
 
 public sealed class JournalResumeTests
 {
-    private static readonly BenchmarkExecutor Executor = PickyTestFamily.Executor();
-
     private static BenchmarkPlan Plan() => PickyTestFamily.Plan();
 
-    private static void SameResult(ExecutionResult expected, ExecutionResult actual)
+    private static void SameResult(BenchmarkSnapshot expected, BenchmarkSnapshot actual)
     {
         Assert.Equal(expected.Items.Count, actual.Items.Count);
         for (int i = 0; i < expected.Items.Count; i++)
@@ -32,10 +30,10 @@ public sealed class JournalResumeTests
     public void A_journal_records_every_accepted_position_with_the_checks_that_rejected_its_earlier_attempts()
     {
         var plan = Plan();
-        var plain = Executor.Execute(plan, TestContext.Current.CancellationToken);
+        var plain = PickyTestFamily.Generate(plan);
         var journal = new MemoryJournal();
 
-        var journalled = Executor.Execute(plan, journal, TestContext.Current.CancellationToken);
+        var journalled = PickyTestFamily.Generate(plan, journal);
 
         SameResult(plain, journalled);
         Assert.Equal(plain.Items.Select(i => i.Id), journal.Appended.Select(e => e.Item.Id));
@@ -62,10 +60,10 @@ public sealed class JournalResumeTests
     {
         var plan = Plan();
         var full = new MemoryJournal();
-        var uninterrupted = Executor.Execute(plan, full, TestContext.Current.CancellationToken);
+        var uninterrupted = PickyTestFamily.Generate(plan, full);
         var journal = new MemoryJournal(full.Appended.Take(journalled));
 
-        var resumed = Executor.Execute(plan, journal, TestContext.Current.CancellationToken);
+        var resumed = PickyTestFamily.Generate(plan, journal);
 
         SameResult(uninterrupted, resumed);
         Assert.Equal(journalled, journal.Served);
@@ -80,7 +78,7 @@ public sealed class JournalResumeTests
     {
         var plan = Plan();
         var full = new MemoryJournal();
-        var uninterrupted = Executor.Execute(plan, full, TestContext.Current.CancellationToken);
+        var uninterrupted = PickyTestFamily.Generate(plan, full);
         var entries = full.Appended.Take(10).ToList();
         Assert.Contains(entries, e => e.Rejections.Count > 0);
         var victim = entries[5];
@@ -101,7 +99,7 @@ public sealed class JournalResumeTests
         var journal = new MemoryJournal(entries);
         journal.Put(item.Subtask, item.Provenance.Index, tampered);
 
-        var resumed = Executor.Execute(plan, journal, TestContext.Current.CancellationToken);
+        var resumed = PickyTestFamily.Generate(plan, journal);
 
         SameResult(uninterrupted, resumed);
         Assert.Contains(journal.Appended, e => e.Item.Id == victim.Item.Id);
@@ -118,10 +116,10 @@ public sealed class JournalResumeTests
         }
 
         var request = new BenchmarkRequest("gsm", "grade school math word problems robustness", 30, Seed: 3) { Datasets = [path] };
-        var generator = new BenchmarkGenerator();
+        var generator = new SnapshotGenerator();
         var full = new MemoryJournal();
         var uninterrupted = generator.Generate(request, full, TestContext.Current.CancellationToken);
-        Assert.Contains(full.Appended, e => e.Item.Provenance.Source.StartsWith("dataset:", StringComparison.Ordinal));
+        Assert.Contains(full.Appended, e => e.Item.Provenance.Source is DatasetSource);
         var journal = new MemoryJournal(full.Appended.Take(20));
 
         var resumed = generator.Generate(request, journal, TestContext.Current.CancellationToken);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Families;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Core.Tests.Execution;
 
@@ -28,16 +30,20 @@ internal sealed class PickyTestFamily : ITaskFamily
         return sample.Answer.Value == expected.ToString(CultureInfo.InvariantCulture) ? CheckResult.Pass() : CheckResult.Fail($"2 x {number} is {expected}.");
     }
 
-    /// <summary>The executor over this family and the built-in ones.</summary>
-    public static BenchmarkExecutor Executor() => new([new PickyTestFamily(), .. BuiltInTaskFamilies.All]);
+    /// <summary>The generator over this family and the built-in ones.</summary>
+    public static SnapshotGenerator Generator() => new([new PickyTestFamily(), .. BuiltInTaskFamilies.All]);
+
+    /// <summary>Generates <paramref name="plan"/> through the production path, recording into (and resuming from) <paramref name="journal"/>.</summary>
+    public static BenchmarkSnapshot Generate(BenchmarkPlan plan, IItemJournal? journal = null) =>
+        Generator().Generate(plan, "sha256:test", journal: journal, cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>A plan with a picky subtask (mixed difficulty) and a multiple-choice, multi-line built-in one.</summary>
     public static BenchmarkPlan Plan(int pickyQuota = 40, int choiceQuota = 20) => new(
         new BenchmarkRequest("bench", "doubling and logic", pickyQuota + choiceQuota, 11),
         "offline",
         [
-            new PlannedSubtask("picky", "Doubling.", "arithmetic", AnswerType.Number, null, "family:picky", 1, "test", pickyQuota),
-            new PlannedSubtask("knights", "Knights and knaves.", "logic", AnswerType.Choice, Difficulty.Medium, "family:knights-and-knaves", 1, "test", choiceQuota),
+            new PlannedSubtask("picky", "Doubling.", "arithmetic", AnswerType.Number, null, new FamilySource("picky"), 1, "test", pickyQuota),
+            new PlannedSubtask("knights", "Knights and knaves.", "logic", AnswerType.Choice, Difficulty.Medium, new FamilySource("knights-and-knaves"), 1, "test", choiceQuota),
         ],
         []);
 }

@@ -13,7 +13,7 @@ public sealed class ConstraintItemTests
     [Fact]
     public void Constraint_items_are_planned_generated_and_survive_a_snapshot_round_trip()
     {
-        var snapshot = new BenchmarkGenerator().Generate(
+        var snapshot = new SnapshotGenerator().Generate(
             new BenchmarkRequest("Ifeval", "IFEval verifiable constraints: word count, lowercase and bullet points", 12, 3),
             TestContext.Current.CancellationToken);
         var items = snapshot.Items.Where(i => i.Answer.Type == AnswerType.Constraint).ToList();
@@ -37,7 +37,7 @@ public sealed class ConstraintItemTests
     public void A_snapshot_with_an_edited_invalid_constraint_spec_is_rejected_with_ba0201()
     {
         var item = new BenchmarkItem("c0c0c0c0c0", "ifeval", Difficulty.Easy, "Write a note.", [], new ExpectedAnswer(AnswerType.Constraint, "words:5-9;lowercase"),
-            new ItemProvenance("family:verifiable-constraints", "0000000000000001", 0, 0, [], ["schema"]));
+            new ItemProvenance(ItemSource.Parse("family:verifiable-constraints"), "0000000000000001", 0, 0, [], ["schema"]));
         using var dir = new TempDirectory();
         string path = dir.File(SnapshotLayout.ItemsFileName);
         string text = System.Text.Encoding.UTF8.GetString(SnapshotWriter.ItemsBytes("Ifeval", [item]));

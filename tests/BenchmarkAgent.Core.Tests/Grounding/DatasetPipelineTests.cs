@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 
@@ -24,7 +25,7 @@ public sealed class DatasetPipelineTests
     public void A_gsm8k_benchmark_is_grounded_in_the_dataset_and_reproducible()
     {
         var request = Gsm8kRequest();
-        var generator = new BenchmarkGenerator();
+        var generator = new SnapshotGenerator();
 
         var snapshot = generator.Generate(request, TestContext.Current.CancellationToken);
         var again = generator.Generate(request, TestContext.Current.CancellationToken);
@@ -32,8 +33,9 @@ public sealed class DatasetPipelineTests
         var plan = snapshot.Plan;
         Assert.Equal(request.Quota, plan.Subtasks.Sum(s => s.Quota));
         Assert.Equal(request.Quota, snapshot.Items.Count);
-        var grounded = Assert.Single(plan.Subtasks, s => s.Source.StartsWith("dataset:", StringComparison.Ordinal));
-        Assert.Equal("dataset:gsm8k-test", grounded.Source);
+        var grounded = Assert.Single(plan.Subtasks, s => s.Source.ToString().StartsWith("dataset:", StringComparison.Ordinal));
+        Assert.Equal(new DatasetSource("gsm8k-test"), grounded.Source);
+        Assert.Equal("dataset:gsm8k-test", grounded.Source.ToString());
         Assert.True(grounded.Quota > 0);
         Assert.NotEmpty(grounded.Transformations);
         var score = Assert.IsType<BenchmarkAgent.Grounding.GroundingScore>(grounded.Grounding);
@@ -43,7 +45,7 @@ public sealed class DatasetPipelineTests
         Assert.Equal(grounded.Quota, datasetItems.Count);
         Assert.All(datasetItems, item =>
         {
-            Assert.StartsWith("dataset:gsm8k-test#", item.Provenance.Source);
+            Assert.StartsWith("dataset:gsm8k-test#", item.Provenance.Source.ToString());
             Assert.NotEmpty(item.Provenance.Transformations);
             Assert.Contains(string.Join("+", item.Provenance.Transformations), grounded.Transformations);
         });
@@ -73,7 +75,7 @@ public sealed class DatasetPipelineTests
         var card = "tiny"; // a bare file: the card is built from the file name.
         var weak = new BenchmarkRequest("tiny", "tiny", 500) { Datasets = [path] };
 
-        var ex = Assert.Throws<DatasetShortfallException>(() => new BenchmarkGenerator().Plan(weak));
+        var ex = Assert.Throws<DatasetShortfallException>(() => new SnapshotGenerator().Plan(weak));
 
         Assert.Equal("BA0304", ex.Code);
         Assert.True(ex.Short > 0);
@@ -81,9 +83,9 @@ public sealed class DatasetPipelineTests
         Assert.Contains(card, ex.Message);
 
         var mixed = new BenchmarkRequest("tiny", "tiny multi-step arithmetic word problems", 40) { Datasets = [path] };
-        var plan = new BenchmarkGenerator().Plan(mixed);
+        var plan = new SnapshotGenerator().Plan(mixed);
         Assert.Equal(40, plan.Subtasks.Sum(s => s.Quota));
-        var grounded = Assert.Single(plan.Subtasks, s => s.Source == "dataset:tiny-test");
+        var grounded = Assert.Single(plan.Subtasks, s => s.Source == new DatasetSource("tiny-test"));
         Assert.True(grounded.Quota <= 2 * grounded.Transformations.Count);
     }
 
@@ -97,9 +99,9 @@ public sealed class DatasetPipelineTests
             Datasets = [Path.Combine(folder.Path, "sentiment")],
         };
 
-        var plan = new BenchmarkGenerator().Plan(request);
+        var plan = new SnapshotGenerator().Plan(request);
 
-        Assert.DoesNotContain(plan.Subtasks, s => s.Source.StartsWith("dataset:", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Subtasks, s => s.Source.ToString().StartsWith("dataset:", StringComparison.Ordinal));
         Assert.Contains(plan.Warnings, w => w.Contains("movie-review-sentiment", StringComparison.Ordinal) && w.Contains("rejected", StringComparison.Ordinal));
         Assert.Equal(12, plan.Subtasks.Sum(s => s.Quota));
     }

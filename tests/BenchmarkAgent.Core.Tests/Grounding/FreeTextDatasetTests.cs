@@ -1,3 +1,4 @@
+using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Core.Tests.Snapshots;
 
@@ -20,9 +21,9 @@ public sealed class FreeTextDatasetTests
             $$"""{"question": "Explain in two sentences why {{topic}} matters in chemistry class number {{i}}.", "answer": "{{topic}} is a common substance studied early on. It shows how elements combine and react in everyday life."}"""));
         var request = new BenchmarkRequest("explain", "explain chemistry substances in sentences", 6, Seed: 1) { Datasets = [path] };
 
-        var snapshot = new BenchmarkGenerator().Generate(request, TestContext.Current.CancellationToken);
+        var snapshot = new SnapshotGenerator().Generate(request, TestContext.Current.CancellationToken);
 
-        var fromDataset = snapshot.Items.Where(i => i.Provenance.Source.StartsWith("dataset:", StringComparison.Ordinal)).ToList();
+        var fromDataset = snapshot.Items.Where(i => i.Provenance.Source.ToString().StartsWith("dataset:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(fromDataset);
         Assert.All(fromDataset, item =>
         {
@@ -40,9 +41,9 @@ public sealed class FreeTextDatasetTests
             $$"""{"context": "Lab note {{i}}: {{topic}} was heated for ten minutes.\nIt changed colour twice.", "question": "Explain in two sentences why {{topic}} matters in chemistry class number {{i}}, after note {{i}}.", "answer": "{{topic}} was heated for ten minutes in the lab. It changed colour two times while it was heated."}"""));
         var request = new BenchmarkRequest("passages", "explain notes in sentences", 6, Seed: 1) { Datasets = [path] };
 
-        var snapshot = new BenchmarkGenerator().Generate(request, TestContext.Current.CancellationToken);
+        var snapshot = new SnapshotGenerator().Generate(request, TestContext.Current.CancellationToken);
 
-        var fromDataset = snapshot.Items.Where(i => i.Provenance.Source.StartsWith("dataset:", StringComparison.Ordinal)).ToList();
+        var fromDataset = snapshot.Items.Where(i => i.Provenance.Source.ToString().StartsWith("dataset:", StringComparison.Ordinal)).ToList();
         Assert.True(fromDataset.Count > 0, string.Join(" | ", snapshot.Plan.Subtasks.Select(t => $"{t.Name} {t.Source} {t.Grounding}")) + " || " + string.Join(" | ", snapshot.Plan.Warnings));
         Assert.All(fromDataset, item =>
         {

@@ -21,7 +21,7 @@ public sealed class GenerationJournalTests : IDisposable
     private static List<JournalEntry> Entries()
     {
         var journal = new MemoryJournal();
-        PickyTestFamily.Executor().Execute(PickyTestFamily.Plan(), journal, TestContext.Current.CancellationToken);
+        PickyTestFamily.Generate(PickyTestFamily.Plan(), journal);
         return journal.Appended;
     }
 

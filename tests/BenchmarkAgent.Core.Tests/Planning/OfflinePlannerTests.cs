@@ -16,7 +16,8 @@ public sealed class OfflinePlannerTests
         var plan = Plan("Multi-step arithmetic word problems with irrelevant facts");
 
         Assert.Equal("multi-step-arithmetic", plan.Subtasks[0].Name);
-        Assert.Equal("family:multi-step-arithmetic", plan.Subtasks[0].Source);
+        Assert.Equal(new FamilySource("multi-step-arithmetic"), plan.Subtasks[0].Source);
+        Assert.Equal("family:multi-step-arithmetic", plan.Subtasks[0].Source.ToString());
         Assert.Equal(OfflinePlanner.BackboneName, plan.Backbone);
         Assert.Empty(plan.Warnings);
     }

@@ -10,7 +10,7 @@ public sealed class PatternAndFreeTextSnapshotTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private static BenchmarkItem Item(string id, ExpectedAnswer answer) =>
-        new(id, "sub", Difficulty.Medium, "Give a date.", [], answer, new ItemProvenance("family:sub", "0000000000000001", 0, 0, [], ["schema"]));
+        new(id, "sub", Difficulty.Medium, "Give a date.", [], answer, new ItemProvenance(ItemSource.Parse("family:sub"), "0000000000000001", 0, 0, [], ["schema"]));
 
     private string Write(params BenchmarkItem[] items)
     {

@@ -10,7 +10,7 @@ public sealed class RefreshAndDatasetTests : IDisposable
 {
     private const string Query = "date arithmetic: days between dates and weekdays";
 
-    private static readonly BenchmarkGenerator Generator = new();
+    private static readonly SnapshotGenerator Generator = new();
 
     private readonly TempDirectory _dir = new();
 
@@ -115,10 +115,10 @@ public sealed class RefreshAndDatasetTests : IDisposable
         var request = new BenchmarkRequest("Bench", "grade school math word problems robustness", 30, 3) { Datasets = [path] };
         var first = Generator.Generate(request, Token);
         var existing = SnapshotFiles.Save(_dir.Path, first);
-        var datasetItems = first.Items.Where(i => i.Provenance.Source.StartsWith("dataset:", StringComparison.Ordinal)).ToList();
+        var datasetItems = first.Items.Where(i => i.Provenance.Source.ToString().StartsWith("dataset:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(datasetItems);
         Assert.All(datasetItems, i => Assert.NotNull(i.Provenance.RecordHash));
-        string recordId = datasetItems[0].Provenance.Source[(datasetItems[0].Provenance.Source.IndexOf('#') + 1)..];
+        string recordId = ((DatasetSource)datasetItems[0].Provenance.Source).Record!;
         var lines = File.ReadAllLines(path);
         int line = FindRecordLine(lines, recordId);
         lines[line] = lines[line].Replace("\"question\": \"", "\"question\": \"Quickly: ", StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class RefreshAndDatasetTests : IDisposable
 
         var regenerated = Generator.Regenerate(request, existing, cancellationToken: Token);
 
-        var touched = first.Items.Where(i => i.Provenance.Source.EndsWith("#" + recordId, StringComparison.Ordinal)).Select(i => i.Id).ToHashSet();
+        var touched = first.Items.Where(i => i.Provenance.Source.ToString().EndsWith("#" + recordId, StringComparison.Ordinal)).Select(i => i.Id).ToHashSet();
         Assert.NotEmpty(touched);
         foreach (var item in first.Items.Where(i => !touched.Contains(i.Id)))
         {

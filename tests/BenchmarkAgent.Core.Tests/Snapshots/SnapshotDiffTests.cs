@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Core.Tests.Snapshots;
 public sealed class SnapshotDiffTests
 {
     private static BenchmarkItem Item(string id, string subtask, string prompt = "What is 1 plus 1?", string answer = "2") =>
-        new(id, subtask, Difficulty.Easy, prompt, [], new ExpectedAnswer(AnswerType.Number, answer), new ItemProvenance("family:" + subtask, "0000000000000001", 0, 0, [], []));
+        new(id, subtask, Difficulty.Easy, prompt, [], new ExpectedAnswer(AnswerType.Number, answer), new ItemProvenance(new FamilySource(subtask), "0000000000000001", 0, 0, [], []));
 
     [Fact]
     public void Added_removed_edited_and_unchanged_are_counted_per_subtask()

@@ -10,7 +10,7 @@ public sealed class SnapshotReaderErrorTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private static BenchmarkItem Item(string id, string prompt = "What is 1 plus 1?") =>
-        new(id, "sub", Difficulty.Medium, prompt, [], ExpectedAnswer.Number(2), new ItemProvenance("family:sub", "0000000000000001", 0, 0, [], ["schema"]));
+        new(id, "sub", Difficulty.Medium, prompt, [], ExpectedAnswer.Number(2), new ItemProvenance(ItemSource.Parse("family:sub"), "0000000000000001", 0, 0, [], ["schema"]));
 
     private static string ValidText(params BenchmarkItem[] items) =>
         System.Text.Encoding.UTF8.GetString(SnapshotWriter.ItemsBytes("Bench", items));

@@ -9,7 +9,7 @@ public sealed class SnapshotRoundTripTests
 {
     private const string BroadQuery = "arithmetic math reasoning logic puzzles temporal reasoning calendar time dates lists strings sequences code";
 
-    private static readonly BenchmarkGenerator Generator = new();
+    private static readonly SnapshotGenerator Generator = new();
 
     private static BenchmarkSnapshot Generate(string query = BroadQuery, int quota = 36, int seed = 4) =>
         Generator.Generate(new BenchmarkRequest("RoundTrip", query, quota, seed), TestContext.Current.CancellationToken);
@@ -39,9 +39,9 @@ public sealed class SnapshotRoundTripTests
         BenchmarkItem[] items =
         [
             new("a1b2c3d4e5", "custom", Difficulty.Hard, "Line one\nLine \"two\" — ünïcode\n\nLine four", ["1", "2"], new ExpectedAnswer(AnswerType.Choice, "B"),
-                new ItemProvenance("dataset:x#3", "00000000000000ff", 4, 2, ["paraphrase", "shuffle"], ["schema", "checker"])),
+                new ItemProvenance(ItemSource.Parse("dataset:x#3"), "00000000000000ff", 4, 2, ["paraphrase", "shuffle"], ["schema", "checker"])),
             new("0f0f0f0f0f", "custom", Difficulty.Easy, "Pi to two places?", [], new ExpectedAnswer(AnswerType.Number, "3.14", 0.005),
-                new ItemProvenance("family:x", "0000000000000001", 0, 0, [], ["schema"])),
+                new ItemProvenance(ItemSource.Parse("family:x"), "0000000000000001", 0, 0, [], ["schema"])),
         ];
         using var dir = new TempDirectory();
         string path = dir.File("items.json");
@@ -77,7 +77,7 @@ public sealed class SnapshotRoundTripTests
     [Fact]
     public void Single_line_prompts_are_plain_strings()
     {
-        var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "One line only.", [], ExpectedAnswer.Number(1), new ItemProvenance("family:s", "0", 0, 0, [], []));
+        var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "One line only.", [], ExpectedAnswer.Number(1), new ItemProvenance(ItemSource.Parse("family:s"), "0", 0, 0, [], []));
         string text = Encoding.UTF8.GetString(SnapshotWriter.ItemsBytes("B", [item]));
 
         Assert.Contains("\"prompt\": \"One line only.\"", text);
@@ -86,7 +86,7 @@ public sealed class SnapshotRoundTripTests
     [Fact]
     public void Carriage_returns_in_prompts_are_normalised()
     {
-        var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "First\r\nSecond", [], ExpectedAnswer.Number(1), new ItemProvenance("family:s", "0", 0, 0, [], []));
+        var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "First\r\nSecond", [], ExpectedAnswer.Number(1), new ItemProvenance(ItemSource.Parse("family:s"), "0", 0, 0, [], []));
         byte[] bytes = SnapshotWriter.ItemsBytes("B", [item]);
 
         Assert.DoesNotContain((byte)'\r', bytes);

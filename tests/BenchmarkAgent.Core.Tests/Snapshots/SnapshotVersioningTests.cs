@@ -69,7 +69,7 @@ public sealed class SnapshotVersioningTests
     public void V2_curation_fields_round_trip()
     {
         var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "Edited prompt", [], ExpectedAnswer.Number(1),
-            new ItemProvenance("dataset:d#4", "0000000000000009", 3, 1, ["t"], ["schema"]) { RecordHash = "abcdef0123456789" })
+            new ItemProvenance(ItemSource.Parse("dataset:d#4"), "0000000000000009", 3, 1, ["t"], ["schema"]) { RecordHash = "abcdef0123456789" })
         {
             Curation = new ItemCuration(Generation: 2, ContentHash: "00112233445566ff", Edited: true, Excluded: true, Reason: "ambiguous wording"),
         };
@@ -89,7 +89,7 @@ public sealed class SnapshotVersioningTests
     public void A_hand_edit_of_one_prompt_line_is_a_one_line_diff_and_is_detected()
     {
         var item = new BenchmarkItem("0123456789", "s", Difficulty.Easy, "Line one\nLine two", [], ExpectedAnswer.Number(1),
-            new ItemProvenance("family:s", "0000000000000009", 0, 0, [], ["schema"]));
+            new ItemProvenance(ItemSource.Parse("family:s"), "0000000000000009", 0, 0, [], ["schema"]));
         string before = Encoding.UTF8.GetString(SnapshotWriter.ItemsBytes("B", [item]));
         string after = before.Replace("\"Line two\"", "\"Line 2\"", StringComparison.Ordinal);
         using var dir = new TempDirectory();

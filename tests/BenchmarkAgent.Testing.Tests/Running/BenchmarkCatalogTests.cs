@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Tests.Running;
 public sealed class BenchmarkCatalogTests
 {
     private static BenchmarkItem Item(string id, bool excluded = false) =>
-        new(id, "sub", Difficulty.Easy, "What is 1 plus 1?", [], ExpectedAnswer.Number(2), new ItemProvenance("family:sub", "0000000000000001", 0, 0, [], []))
+        new(id, "sub", Difficulty.Easy, "What is 1 plus 1?", [], ExpectedAnswer.Number(2), new ItemProvenance(new FamilySource("sub"), "0000000000000001", 0, 0, [], []))
         {
             Curation = new ItemCuration(Excluded: excluded, Reason: excluded ? "ambiguous" : null),
         };
