@@ -81,8 +81,8 @@ internal static class ErrorCodes
     /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
     public const string MissingDataset = "BA0402";
 
-    /// <summary>Generation failed unexpectedly.</summary>
-    public const string GenerationFailed = "BA0900";
+    /// <summary><c>BenchmarkAgentMaxQuota</c> is not a positive whole number (the code once reported an unsupported mode).</summary>
+    public const string InvalidMaxQuota = "BA0900";
 
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";

@@ -32,7 +32,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     public string MaxQuota { get; set; } = string.Empty;
 
     /// <summary>Hashes a dataset's content for the input fingerprint; only tests replace it, to count dataset reads.</summary>
-    internal Func<string, string> DatasetHasher { get; init; } = InputFingerprint.ContentHash;
+    internal Func<string, string> DatasetHasher { get; set; } = InputFingerprint.ContentHash;
 
     /// <inheritdoc />
     public override bool Execute()

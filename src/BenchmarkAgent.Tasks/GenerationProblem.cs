@@ -4,4 +4,4 @@ namespace BenchmarkAgent.Tasks;
 /// <param name="Code">The stable BA code (see <see cref="ErrorCodes"/>).</param>
 /// <param name="Message">What is wrong, the bad value, and how to fix it.</param>
 /// <param name="Item">The <c>GeneratedBenchmark</c> item it concerns; null for a project-wide property.</param>
-public sealed record GenerationProblem(string Code, string Message, string? Item = null);
+internal sealed record GenerationProblem(string Code, string Message, string? Item = null);

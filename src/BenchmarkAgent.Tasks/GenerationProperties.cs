@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Tasks;
 /// <param name="SnapshotRoot">The absolute snapshot root.</param>
 /// <param name="Datasets">Datasets registered for every benchmark (<c>$(BenchmarkAgentDatasets)</c>), a semicolon list.</param>
 /// <param name="MaxQuota">The largest accepted quota (<c>$(BenchmarkAgentMaxQuota)</c>); empty for 10000.</param>
-public sealed record GenerationProperties(string ProjectFile, string SnapshotRoot, string Datasets, string MaxQuota)
+internal sealed record GenerationProperties(string ProjectFile, string SnapshotRoot, string Datasets, string MaxQuota)
 {
     /// <summary>Locked (CI) mode (<c>$(BenchmarkAgentLocked)</c>).</summary>
     public bool Locked { get; init; }

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Tasks;
 /// <param name="Requests">The valid requests, in item order (empty when there are problems).</param>
 /// <param name="StrictNames">The names of benchmarks declared <c>Strict="true"</c> (compared ignoring case).</param>
 /// <param name="Problems">Every problem found, properties first, then items in order.</param>
-public sealed record GenerationSettings(
+internal sealed record GenerationSettings(
     IReadOnlyList<BenchmarkRequest> Requests,
     IReadOnlySet<string> StrictNames,
     IReadOnlyList<GenerationProblem> Problems)
@@ -64,7 +64,7 @@ public sealed record GenerationSettings(
         string maxQuotaText = properties.MaxQuota.Trim();
         if (maxQuotaText.Length > 0 && (!int.TryParse(maxQuotaText, NumberStyles.None, CultureInfo.InvariantCulture, out maxQuota) || maxQuota <= 0))
         {
-            problems.Add(new(ErrorCodes.GenerationFailed,
+            problems.Add(new(ErrorCodes.InvalidMaxQuota,
                 $"BenchmarkAgentMaxQuota '{properties.MaxQuota}' is not a positive whole number (the largest Quota a GeneratedBenchmark may have); e.g. <BenchmarkAgentMaxQuota>10000</BenchmarkAgentMaxQuota>, or remove it for the default {DefaultMaxQuota}."));
         }
 
