@@ -67,7 +67,7 @@ internal static class SnapshotReconciler
     }
 
     /// <summary>True when <paramref name="item"/> came from <paramref name="subtask"/>'s source (or from no generator at all: a hand-written item).</summary>
-    public static bool BelongsTo(BenchmarkItem item, PlannedSubtask subtask)
+    private static bool BelongsTo(BenchmarkItem item, PlannedSubtask subtask)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(subtask);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BenchmarkAgent.Persistence;
-using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Testing.Baselines;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkAgent.Persistence;
-using BenchmarkAgent.Snapshots;
 using Microsoft.Extensions.AI;
 
 namespace BenchmarkAgent.Testing.Running;

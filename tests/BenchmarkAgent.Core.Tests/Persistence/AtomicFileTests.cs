@@ -1,7 +1,5 @@
 using System.Text;
 using BenchmarkAgent.Persistence;
-using BenchmarkAgent.Snapshots;
-
 using BenchmarkAgent.Core.Tests.Snapshots;
 
 namespace BenchmarkAgent.Core.Tests.Persistence;

@@ -1,8 +1,6 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Core.Tests.Execution;
 using BenchmarkAgent.Persistence;
-using BenchmarkAgent.Snapshots;
-
 using BenchmarkAgent.Core.Tests.Snapshots;
 
 namespace BenchmarkAgent.Core.Tests.Persistence;

@@ -1,6 +1,4 @@
 using BenchmarkAgent.Persistence;
-using BenchmarkAgent.Snapshots;
-
 using BenchmarkAgent.Core.Tests.Snapshots;
 
 namespace BenchmarkAgent.Core.Tests.Persistence;
