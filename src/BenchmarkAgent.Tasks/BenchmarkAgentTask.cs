@@ -1,5 +1,6 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Grounding;
+using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;
@@ -52,7 +53,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     }
 
     /// <summary>The properties this task was given, as text; a task with more properties adds them.</summary>
-    private protected virtual GenerationProperties Properties() => new(ProjectFile, SnapshotRoot, Datasets, MaxQuota);
+    private protected virtual GenerationProperties Properties() => new(ProjectFile, Datasets, MaxQuota);
 
     /// <summary>The target's work over valid settings; logs what goes wrong.</summary>
     private protected abstract void Run(GenerationSettings settings, SnapshotGenerator generator);
@@ -100,7 +101,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
 
     /// <summary>Generates <paramref name="plan"/> against <paramref name="existing"/>; logs a quota shortfall or snapshot problem and returns null.</summary>
     private protected BenchmarkSnapshot? TryGenerate(
-        SnapshotGenerator generator, BenchmarkPlan plan, string fingerprint, ExistingSnapshot? existing, double fraction, Persistence.IItemJournal? journal = null)
+        SnapshotGenerator generator, BenchmarkPlan plan, string fingerprint, ExistingSnapshot? existing, double fraction, IItemJournal? journal = null)
     {
         try
         {

@@ -2,10 +2,9 @@ namespace BenchmarkAgent.Tasks;
 
 /// <summary>The properties the targets pass to a BenchmarkAgent task, as MSBuild hands them over: unparsed text.</summary>
 /// <param name="ProjectFile">The project file (<c>$(MSBuildProjectFullPath)</c>); empty for the current directory.</param>
-/// <param name="SnapshotRoot">The absolute snapshot root.</param>
 /// <param name="Datasets">Datasets registered for every benchmark (<c>$(BenchmarkAgentDatasets)</c>), a semicolon list.</param>
 /// <param name="MaxQuota">The largest accepted quota (<c>$(BenchmarkAgentMaxQuota)</c>); empty for 10000.</param>
-internal sealed record GenerationProperties(string ProjectFile, string SnapshotRoot, string Datasets, string MaxQuota)
+internal sealed record GenerationProperties(string ProjectFile, string Datasets, string MaxQuota)
 {
     /// <summary>Locked (CI) mode (<c>$(BenchmarkAgentLocked)</c>).</summary>
     public bool Locked { get; init; }

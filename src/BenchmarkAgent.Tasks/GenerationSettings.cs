@@ -26,12 +26,6 @@ internal sealed record GenerationSettings(
     /// <summary>The longest accepted <c>BenchmarkAgentLockTimeoutSeconds</c>: one day.</summary>
     public const int MaxLockTimeoutSeconds = 86_400;
 
-    /// <summary>The project file, the location of diagnostics (may be empty).</summary>
-    public string ProjectFile { get; init; } = string.Empty;
-
-    /// <summary>The absolute snapshot root.</summary>
-    public string SnapshotRoot { get; init; } = string.Empty;
-
     /// <summary>The absolute intermediate folder holding <c>benchagent/</c> (the lock and the resume journals).</summary>
     public string IntermediateDirectory { get; init; } = string.Empty;
 
@@ -103,8 +97,6 @@ internal sealed record GenerationSettings(
 
         return new GenerationSettings(requests, strict, problems)
         {
-            ProjectFile = properties.ProjectFile,
-            SnapshotRoot = properties.SnapshotRoot,
             IntermediateDirectory = properties.IntermediateDirectory.Length > 0 ? Path.GetFullPath(properties.IntermediateDirectory) : Path.Combine(projectDirectory, "obj"),
             Locked = properties.Locked,
             MaxQuota = maxQuota,

@@ -18,7 +18,7 @@ public sealed class GenerationSettingsTests : IDisposable
     }
 
     private GenerationProperties Properties(string maxQuota = "") =>
-        new(Path.Combine(_project.Root, "test.csproj"), _project.SnapshotRoot, string.Empty, maxQuota);
+        new(Path.Combine(_project.Root, "test.csproj"), string.Empty, maxQuota);
 
     [Theory]
     [InlineData("generate")]

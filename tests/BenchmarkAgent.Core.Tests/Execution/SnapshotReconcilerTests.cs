@@ -1,9 +1,10 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Families;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Core.Tests.Snapshots;
 using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Core.Tests.Snapshots;
+namespace BenchmarkAgent.Core.Tests.Execution;
 
 /// <summary>Minimal churn: what regeneration keeps, adds and removes.</summary>
 public sealed class SnapshotReconcilerTests : IDisposable

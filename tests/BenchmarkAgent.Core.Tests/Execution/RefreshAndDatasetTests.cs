@@ -1,9 +1,10 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Core.Tests.Grounding;
+using BenchmarkAgent.Core.Tests.Snapshots;
 using BenchmarkAgent.Snapshots;
 
-namespace BenchmarkAgent.Core.Tests.Snapshots;
+namespace BenchmarkAgent.Core.Tests.Execution;
 
 /// <summary>Refresh rotation and dataset-record churn.</summary>
 public sealed class RefreshAndDatasetTests : IDisposable
