@@ -164,11 +164,9 @@ public sealed partial class TemplateEndToEndTests(TemplateWorkspace workspace) :
     public async Task A_registered_dataset_grounds_a_subtask_and_a_changed_record_regenerates_only_its_benchmark()
     {
         Assert.True(workspace.FirstBuild.ExitCode == 0, workspace.FirstBuild.ToString());
-        string gsm8k = Path.GetFullPath(Path.Combine(TemplateWorkspace.RepositoryRoot(), "..", "shared", "datasets", "gsm8k", "test.jsonl"));
-        if (!File.Exists(gsm8k))
-        {
-            Assert.Skip("The shared GSM8K test data (../shared/datasets/gsm8k/test.jsonl) is not beside this checkout.");
-        }
+        string gsm8k = SharedTestData.Require(
+            Path.GetFullPath(Path.Combine(TemplateWorkspace.RepositoryRoot(), "..", "shared", "datasets", "gsm8k", "test.jsonl")),
+            "The shared GSM8K test data (../shared/datasets/gsm8k/test.jsonl, beside this checkout)");
 
         string project = workspace.CopyProject("Dataset.Benchmarks");
         string data = Path.Combine(project, "data", "gsm8k", "test.jsonl");
