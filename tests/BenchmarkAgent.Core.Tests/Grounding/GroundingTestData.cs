@@ -52,6 +52,9 @@ internal static class GroundingTestData
         return null;
     }
 
+    /// <summary>The first 40 records of the GSM8K test split, committed in Fixtures/gsm8k (MIT), for tests that need only a few.</summary>
+    public static string Gsm8kSamplePath() => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gsm8k", "test.jsonl");
+
     /// <summary>The path of the GSM8K test split; fails (CI=true) or skips the calling test when it is absent.</summary>
     public static string Gsm8kPath() =>
         SharedTestData.Require(FindGsm8k(), "shared/datasets/gsm8k/test.jsonl (looked for above the test binaries)");

@@ -104,10 +104,8 @@ public sealed class RefreshAndDatasetTests : IDisposable
     [Trait("Category", "Dataset")]
     public void Changing_one_dataset_record_touches_only_the_items_derived_from_it()
     {
-        string gsm8k = GroundingTestData.Gsm8kPath();
-
         string path = Path.Combine(_dir.Path, "gsm8k-test.jsonl");
-        File.WriteAllLines(path, File.ReadLines(gsm8k).Take(300));
+        File.Copy(GroundingTestData.Gsm8kSamplePath(), path);
         var request = new BenchmarkRequest("Bench", "grade school math word problems robustness", 30, 3) { Datasets = [path] };
         var first = Generator.Generate(request, Token);
         var existing = SnapshotFiles.Save(_dir.Path, first);
