@@ -39,6 +39,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     private SubjectResolution? _subject;
     private SubjectScheduler? _scheduler;
     private Assembly? _assembly;
+    private Task _background = Task.CompletedTask;
 
     /// <summary>Creates a run that reads the process environment.</summary>
     public BenchmarkRun()
@@ -104,9 +105,25 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         InBackground(testAssembly, static scheduler => scheduler.StartAll());
     }
 
+    /// <summary>
+    /// Completes when every background start begun so far has finished: the subject is resolved and, when there is
+    /// one, the scheduler has started its calls. A signal for tests, which must not sleep and hope.
+    /// </summary>
+    internal Task BackgroundStarts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _background;
+            }
+        }
+    }
+
     /// <summary>Resolves the subject and, when there is one, hands the run's scheduler to <paramref name="then"/>, on the thread pool.</summary>
-    private void InBackground(Assembly testAssembly, Action<SubjectScheduler> then) =>
-        _ = Task.Run(() =>
+    private void InBackground(Assembly testAssembly, Action<SubjectScheduler> then)
+    {
+        var started = Task.Run(() =>
         {
             try
             {
@@ -120,6 +137,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
                 // Nothing is lost: the first item test resolves the subject again and fails with this error (or the run ended).
             }
         });
+        lock (_gate)
+        {
+            _background = Task.WhenAll(_background, started);
+        }
+    }
 
     /// <summary>Records the result of one item.</summary>
     public void Record(ItemResult result) => _results.Enqueue(result);

@@ -109,11 +109,7 @@ public sealed class JournalResumeTests
     [Fact]
     public void A_dataset_subtask_resumes_from_its_journal_too()
     {
-        string path = Grounding.GroundingTestData.FindGsm8k() ?? string.Empty;
-        if (path.Length == 0)
-        {
-            Assert.Skip("shared/datasets/gsm8k/test.jsonl was not found above the test binaries");
-        }
+        string path = Grounding.GroundingTestData.Gsm8kSamplePath();
 
         var request = new BenchmarkRequest("gsm", "grade school math word problems robustness", 30, Seed: 3) { Datasets = [path] };
         var generator = new SnapshotGenerator();

@@ -88,11 +88,7 @@ public sealed class DatasetMatcherTests
     [Fact]
     public void Gsm8k_with_a_given_card_is_grounded_for_a_math_query_and_covers_the_quota()
     {
-        string path = GroundingTestData.FindGsm8k() ?? string.Empty;
-        if (path.Length == 0)
-        {
-            Assert.Skip("shared/datasets/gsm8k/test.jsonl was not found above the test binaries");
-        }
+        string path = GroundingTestData.Gsm8kPath();
 
         var card = new DatasetCard("gsm8k", "Grade-school math word problems solved by multi-step arithmetic.", ["math word problem solving"], ["text"], AnswerType.Number, ["math", "arithmetic", "word problems"]);
         var gsm8k = DatasetReader.Read(path, card);

@@ -12,11 +12,7 @@ public sealed class DatasetPipelineTests
 
     private static BenchmarkRequest Gsm8kRequest(int quota = 60)
     {
-        string path = GroundingTestData.FindGsm8k() ?? string.Empty;
-        if (path.Length == 0)
-        {
-            Assert.Skip("shared/datasets/gsm8k/test.jsonl was not found above the test binaries");
-        }
+        string path = GroundingTestData.Gsm8kPath();
 
         return new BenchmarkRequest("gsm8k-robustness", Query, quota, Seed: 3) { Datasets = [path] };
     }

@@ -52,16 +52,18 @@ internal static class GroundingTestData
         return null;
     }
 
-    /// <summary>The GSM8K test split, read once per test run; skips the calling test when it is absent.</summary>
+    /// <summary>The first 40 records of the GSM8K test split, committed in Fixtures/gsm8k (MIT), for tests that need only a few.</summary>
+    public static string Gsm8kSamplePath() => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gsm8k", "test.jsonl");
+
+    /// <summary>The path of the GSM8K test split; fails (CI=true) or skips the calling test when it is absent.</summary>
+    public static string Gsm8kPath() =>
+        SharedTestData.Require(FindGsm8k(), "shared/datasets/gsm8k/test.jsonl (looked for above the test binaries)");
+
+    /// <summary>The GSM8K test split, read once per test run; fails (CI=true) or skips the calling test when it is absent.</summary>
     public static Dataset Gsm8k()
     {
-        var dataset = Gsm8kDataset.Value;
-        if (dataset is null)
-        {
-            Assert.Skip("shared/datasets/gsm8k/test.jsonl was not found above the test binaries");
-        }
-
-        return dataset!;
+        Gsm8kPath();
+        return Gsm8kDataset.Value!;
     }
 
     public static void WriteGeneralBench(TempFolder folder)

@@ -46,13 +46,16 @@ public sealed class StartCallsTests : IAsyncDisposable
     public async Task Starting_twice_asks_no_item_twice()
     {
         await using var run = Run(configured: true);
+        var testAssembly = typeof(GateFixture).Assembly;
 
-        run.StartCalls(typeof(GateFixture).Assembly);
-        run.StartCalls(typeof(GateFixture).Assembly);
-        await WaitForRequestsAsync(GateFixture.Items().Count);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        run.StartCalls(testAssembly);
+        run.StartCalls(testAssembly);
+        await run.BackgroundStarts.WaitAsync(TestContext.Current.CancellationToken);
+        await AnswerEveryItemAsync(run);
 
+        // Both starts have finished and every call they began has been answered, so no request can still be on its way.
         Assert.Equal(40, _server.Requests.Count);
+        Assert.Equal(40, _server.Requests.Select(r => r.LastUserText).Distinct().Count());
     }
 
     [Fact]
@@ -61,13 +64,16 @@ public sealed class StartCallsTests : IAsyncDisposable
         await using var run = Run(configured: false);
 
         run.StartCalls(typeof(GateFixture).Assembly);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await run.BackgroundStarts.WaitAsync(TestContext.Current.CancellationToken);
         var subject = run.GetSubject(typeof(GateFixture).Assembly);
 
+        // The start has finished: with no subject it had no client to call and created no scheduler.
         Assert.Empty(_server.Requests);
         Assert.Null(subject.Client);
         Assert.Null(subject.Error);
         Assert.Contains("BENCHAGENT_SUBJECT_ENDPOINT", subject.SkipReason);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            run.AskAsync(typeof(GateFixture).Assembly, GateFixture.Benchmark, GateFixture.Items()[0], TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -77,8 +83,12 @@ public sealed class StartCallsTests : IAsyncDisposable
         await run.DisposeAsync();
 
         run.StartCalls(typeof(GateFixture).Assembly);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await run.BackgroundStarts.WaitAsync(TestContext.Current.CancellationToken);
 
+        // The late start has finished without creating a scheduler: asking now fails, and nothing reached the server.
+        Assert.Empty(_server.Requests);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+            run.AskAsync(typeof(GateFixture).Assembly, GateFixture.Benchmark, GateFixture.Items()[0], TestContext.Current.CancellationToken));
         Assert.Empty(_server.Requests);
     }
 
@@ -92,6 +102,16 @@ public sealed class StartCallsTests : IAsyncDisposable
         }
 
         return new BenchmarkRun(name => environment.GetValueOrDefault(name));
+    }
+
+    /// <summary>Awaits the answer to every fixture item through the run's one scheduler.</summary>
+    private static async Task AnswerEveryItemAsync(BenchmarkRun run)
+    {
+        foreach (var item in GateFixture.Items())
+        {
+            var answer = await run.AskAsync(typeof(GateFixture).Assembly, GateFixture.Benchmark, item, TestContext.Current.CancellationToken);
+            Assert.Null(answer.Error);
+        }
     }
 
     private async Task WaitForRequestsAsync(int count)
