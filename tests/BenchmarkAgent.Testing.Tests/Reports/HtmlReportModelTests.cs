@@ -60,9 +60,9 @@ public sealed class HtmlReportModelTests
     public void Judge_metric_histograms_count_each_value_from_1_to_5_per_metric()
     {
         var items = new[] { 5, 4, 4, 1 }
-            .Select((value, i) => Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "r", "because"), new HtmlJudgeMetric("Fluency", 3, "", "")]))
-            .Append(Row("out-of-range", metrics: [new HtmlJudgeMetric("Coherence", 9, "", ""), new HtmlJudgeMetric("Coherence", null, "Unknown", null)]))
-            .Append(Row("fractional", metrics: [new HtmlJudgeMetric("Fluency", 2.5, "", null), new HtmlJudgeMetric("Fluency", 2.4, "", null)]))
+            .Select((value, i) => Row($"i{i}", metrics: [new HtmlMetric("Coherence", value, "r", "because"), new HtmlMetric("Fluency", 3, "", "")]))
+            .Append(Row("out-of-range", metrics: [new HtmlMetric("Coherence", 9, "", ""), new HtmlMetric("Coherence", null, "Unknown", null)]))
+            .Append(Row("fractional", metrics: [new HtmlMetric("Fluency", 2.5, "", null), new HtmlMetric("Fluency", 2.4, "", null)]))
             .ToList();
 
         var model = HtmlReportModel.FromItems("s", items, []);
@@ -73,6 +73,6 @@ public sealed class HtmlReportModelTests
         Assert.Equal([0, 1, 5, 0, 0], model.Metrics[1].Counts); // 2.4 -> 2, 2.5 -> 3
     }
 
-    internal static HtmlItemRow Row(string id, bool? passed = true, ItemVerdict? verdict = null, IReadOnlyList<HtmlJudgeMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
+    internal static HtmlItemRow Row(string id, bool? passed = true, ItemVerdict? verdict = null, IReadOnlyList<HtmlMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
         new(benchmark, subtask, id, "easy", passed is null ? null : passed.Value ? 1 : 0, passed, "ans-" + id, "exp-" + id, 10, passed is null ? "error" : null, verdict, metrics ?? []);
 }

@@ -130,7 +130,7 @@ public sealed class HtmlReportWriterTests
     public void Judge_metrics_render_a_histogram_per_metric_and_a_table_column()
     {
         var items = new[] { 5, 4, 4, 1 }
-            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "good", "reason \"<b>" + i)]))
+            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics: [new HtmlMetric("Coherence", value, "good", "reason \"<b>" + i)]))
             .ToList();
 
         string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, []));

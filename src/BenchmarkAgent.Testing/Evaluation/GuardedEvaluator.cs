@@ -1,0 +1,39 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
+
+namespace BenchmarkAgent.Testing.Evaluation;
+
+/// <summary>
+/// Wraps one of the project's own evaluators so a failure stays on the item: when it throws (or returns nothing), each
+/// of its metrics is reported failed with an error diagnostic naming the evaluator and the exception, and the run goes
+/// on. Cancellation of the run still cancels.
+/// </summary>
+/// <param name="inner">The evaluator.</param>
+internal sealed class GuardedEvaluator(IEvaluator inner) : IEvaluator
+{
+    /// <summary>The wrapped evaluator.</summary>
+    public IEvaluator Inner { get; } = inner;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> EvaluationMetricNames => Inner.EvaluationMetricNames;
+
+    /// <inheritdoc />
+    public async ValueTask<EvaluationResult> EvaluateAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatResponse modelResponse,
+        ChatConfiguration? chatConfiguration = null,
+        IEnumerable<EvaluationContext>? additionalContext = null,
+        CancellationToken cancellationToken = default)
+    {
+        string evaluator = Inner.GetType().FullName ?? Inner.GetType().Name;
+        try
+        {
+            var result = await Inner.EvaluateAsync(messages, modelResponse, chatConfiguration, additionalContext, cancellationToken).ConfigureAwait(false);
+            return result ?? FailedMetrics.For(EvaluationMetricNames, $"The evaluator {evaluator} returned no result.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return FailedMetrics.For(EvaluationMetricNames, $"The evaluator {evaluator} threw {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
