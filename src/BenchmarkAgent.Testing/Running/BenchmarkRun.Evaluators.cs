@@ -1,3 +1,4 @@
+using System.Reflection;
 using BenchmarkAgent.Testing.Evaluation;
 
 namespace BenchmarkAgent.Testing.Running;
@@ -6,6 +7,9 @@ namespace BenchmarkAgent.Testing.Running;
 public sealed partial class BenchmarkRun
 {
     private EvaluatorRegistration? _evaluators;
+
+    /// <summary>Reads a test assembly's evaluator registrations (tests substitute it to register evaluators without an assembly attribute).</summary>
+    internal Func<Assembly, EvaluatorRegistration> EvaluatorSource { get; init; } = EvaluatorRegistration.For;
 
     /// <summary>
     /// The evaluators the test assembly registers, created once per run when the subject is resolved (the assembly is
@@ -20,7 +24,7 @@ public sealed partial class BenchmarkRun
                 return EvaluatorRegistration.None;
             }
 
-            return _evaluators ??= EvaluatorRegistration.For(_assembly);
+            return _evaluators ??= EvaluatorSource(_assembly);
         }
     }
 
