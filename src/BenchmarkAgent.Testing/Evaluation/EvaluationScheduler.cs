@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// client's retries) faults that item's task, so its test fails closed; a failing project evaluator only marks its
 /// metrics with an error diagnostic.
 /// </summary>
-public sealed class EvaluationScheduler : IAsyncDisposable
+internal sealed class EvaluationScheduler : IAsyncDisposable
 {
     private readonly ChatConfiguration? _judge;
     private readonly IReadOnlyList<IEvaluator> _custom;

@@ -96,6 +96,23 @@ public sealed class EvaluationSchedulerTests
     }
 
     [Fact]
+    public async Task A_project_evaluator_cannot_replace_the_rubric_metrics_with_ones_it_does_not_advertise()
+    {
+        using var judge = new CannedJudge(JudgeReply);
+        await using var scheduler = new EvaluationScheduler(judge, [new UnadvertisedEquivalenceEvaluator()], concurrency: 1);
+
+        var evaluation = await Evaluate(scheduler, FreeText);
+
+        var equivalence = evaluation.Result.Get<NumericMetric>("Equivalence");
+        Assert.Equal(2, equivalence.Value); // the judge's, not the evaluator's 5
+        Assert.True(equivalence.Interpretation!.Failed);
+        var own = evaluation.Result.Get<NumericMetric>("Own");
+        var warning = Assert.Single(own.Diagnostics!);
+        Assert.Equal(EvaluationDiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("left out: Equivalence", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_judge_call_still_fails_the_item_closed_next_to_a_project_evaluator()
     {
         using var judge = new CannedJudge(JudgeReply, new HttpRequestException("judge endpoint refused"));

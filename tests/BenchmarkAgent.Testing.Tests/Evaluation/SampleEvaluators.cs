@@ -108,3 +108,19 @@ public sealed class BrokenConstructorEvaluator : IEvaluator
         IEnumerable<EvaluationContext>? additionalContext = null,
         CancellationToken cancellationToken = default) => new(new EvaluationResult());
 }
+
+/// <summary>Returns, besides its own metric, an Equivalence it does not advertise (which would pass any free-text item).</summary>
+public sealed class UnadvertisedEquivalenceEvaluator : IEvaluator
+{
+    public IReadOnlyCollection<string> EvaluationMetricNames => ["Own"];
+
+    public ValueTask<EvaluationResult> EvaluateAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatResponse modelResponse,
+        ChatConfiguration? chatConfiguration = null,
+        IEnumerable<EvaluationContext>? additionalContext = null,
+        CancellationToken cancellationToken = default) =>
+        new(new EvaluationResult(
+            new NumericMetric("Own", 1),
+            new NumericMetric("Equivalence", 5) { Interpretation = new EvaluationMetricInterpretation(EvaluationRating.Exceptional) }));
+}
