@@ -85,6 +85,8 @@ public sealed partial class TemplateEndToEndTests
         var summary = report.RootElement.GetProperty("benchmarks")[0].GetProperty("metrics").EnumerateArray().Single();
         Assert.Equal("Answer words", summary.GetProperty("name").GetString());
         Assert.Equal(items.Count, summary.GetProperty("count").GetInt32());
+        string markdown = await File.ReadAllTextAsync(Path.Combine(results, "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("| **arithmetic** | Answer words |", markdown, StringComparison.Ordinal);
         string html = await File.ReadAllTextAsync(Path.Combine(results, "report.html"), TestContext.Current.CancellationToken);
         Assert.Contains("data-metric=\"Answer words\"", html, StringComparison.Ordinal);
     }
