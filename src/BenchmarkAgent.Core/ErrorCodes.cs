@@ -123,6 +123,9 @@ internal static class ErrorCodes
     /// <summary><c>BENCHAGENT_SUBJECT_TEMPERATURE</c> is not a number from 0 to 2, or <c>BENCHAGENT_SUBJECT_MAX_TOKENS</c> not an integer from 1 to 1000000.</summary>
     public const string InvalidSampling = "BA2016";
 
+    /// <summary>An <c>[assembly: BenchmarkEvaluator]</c> registration is unusable: not an evaluator or evaluator factory, no public parameterless constructor, a throwing constructor, or a metric name already taken.</summary>
+    public const string InvalidEvaluator = "BA2017";
+
     /// <summary>A baseline file is malformed: invalid JSON, unknown schema, missing fields, duplicate ids, another benchmark.</summary>
     public const string MalformedBaseline = "BA2050";
 

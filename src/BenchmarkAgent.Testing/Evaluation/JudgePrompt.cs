@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
 
 namespace BenchmarkAgent.Testing.Evaluation;
 
@@ -35,13 +36,17 @@ public static class JudgePrompt
         Section(user, "Question", question);
         foreach (var context in contexts)
         {
-            Section(user, context.Name, context.Text);
+            Section(user, context.Name, Text(context));
         }
 
         Section(user, "Response to evaluate", response);
         user.Append("\nReply with the JSON object only.");
         return [new ChatMessage(ChatRole.System, SystemInstruction), new ChatMessage(ChatRole.User, user.ToString())];
     }
+
+    /// <summary>The text of a context: its text contents, in order (other content kinds are not shown to the judge).</summary>
+    private static string Text(EvaluationContext context) =>
+        string.Concat(context.Contents.OfType<TextContent>().Select(content => content.Text));
 
     private static void Section(StringBuilder builder, string title, string text) =>
         builder.Append('\n').Append(title).Append(":\n<data>\n").Append(text.Replace("</data>", "</ data>", StringComparison.OrdinalIgnoreCase)).Append("\n</data>\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.AI.Evaluation;
 
 namespace BenchmarkAgent.Testing.Evaluation;
 
@@ -94,7 +95,9 @@ public static class JudgeReplyParser
         };
         if (score is not { } value || double.IsNaN(value) || value < 1 || value > 5)
         {
-            return Failed(metric, $"The judge's score for '{metric.Key}' is not a number from 1 to 5: '{Excerpt(scoreElement.GetRawText())}'.") with { Reason = reason };
+            var unreadable = Failed(metric, $"The judge's score for '{metric.Key}' is not a number from 1 to 5: '{Excerpt(scoreElement.GetRawText())}'.");
+            unreadable.Reason = reason;
+            return unreadable;
         }
 
         return new NumericMetric(metric.Name, value, reason) { Interpretation = Interpret(value) };
@@ -103,7 +106,7 @@ public static class JudgeReplyParser
     private static NumericMetric Failed(RubricMetric metric, string problem) =>
         new(metric.Name, null, null)
         {
-            Interpretation = new EvaluationMetricInterpretation(EvaluationRating.Inconclusive, Failed: true, problem),
+            Interpretation = new EvaluationMetricInterpretation(EvaluationRating.Inconclusive, failed: true, problem),
             Diagnostics = [EvaluationDiagnostic.Error(problem)],
         };
 

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
 
 namespace BenchmarkAgent.Testing.Evaluation;
 
 /// <summary>
-/// The LLM rubric: asks the judge for 1-5 scores with reasons on relevance, coherence, fluency, groundedness (only with
-/// a <see cref="GroundednessEvaluatorContext"/>), equivalence and completeness (only with an
-/// <see cref="EquivalenceEvaluatorContext"/>), all in one call with a strict-JSON reply. An unreadable reply gives
-/// failed metrics with diagnostics; a failed call (after the client's retries) throws, so the item fails closed.
+/// The LLM rubric, a Microsoft.Extensions.AI.Evaluation <see cref="IEvaluator"/>: asks the judge for 1-5 scores with
+/// reasons on relevance, coherence, fluency, groundedness (only with a <see cref="GroundingPassageContext"/>),
+/// equivalence and completeness (only with a <see cref="ReferenceAnswerContext"/>), all in one call with a strict-JSON
+/// reply. Each score is a <see cref="NumericMetric"/> whose interpretation rates it (5 Exceptional ... 1 Unacceptable)
+/// and fails it below 4. An unreadable reply gives failed, inconclusive metrics with diagnostics; a failed call (after
+/// the client's retries) throws, so the item fails closed.
 /// </summary>
 /// <param name="metrics">The metrics to ask for; <see langword="null"/> for <see cref="RubricMetric.All"/>.</param>
 public sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null) : IEvaluator
@@ -45,7 +48,8 @@ public sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null)
         string question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts);
         var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(), cancellationToken).ConfigureAwait(false);
-        var metadata = JudgeMetadata.Of(reply);
-        return new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable).Select(metric => metric with { Metadata = metadata }));
+        var result = new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable));
+        JudgeMetadata.Record(result, reply);
+        return result;
     }
 }

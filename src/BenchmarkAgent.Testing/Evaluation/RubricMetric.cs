@@ -19,20 +19,20 @@ public sealed record RubricMetric(string Name, string Key, string Definition, Ty
     public static RubricMetric Fluency { get; } = new("Fluency", "fluency",
         "How grammatical, natural and readable the language is: 5 = flawless, 1 = unreadable.");
 
-    /// <summary>Are the response's claims supported by the item's context? Only scored with a <see cref="GroundednessEvaluatorContext"/>.</summary>
+    /// <summary>Are the response's claims supported by the item's context? Only scored with a <see cref="GroundingPassageContext"/>.</summary>
     public static RubricMetric Groundedness { get; } = new("Groundedness", "groundedness",
         "How well every claim in the response is supported by the grounding context: 5 = fully supported, 1 = contradicts or ignores it.",
-        typeof(GroundednessEvaluatorContext));
+        typeof(GroundingPassageContext));
 
-    /// <summary>Does the response mean the same as the reference? Only scored with an <see cref="EquivalenceEvaluatorContext"/>.</summary>
+    /// <summary>Does the response mean the same as the reference? Only scored with an <see cref="ReferenceAnswerContext"/>.</summary>
     public static RubricMetric Equivalence { get; } = new("Equivalence", "equivalence",
         "How closely the response's meaning matches the reference answer: 5 = same meaning, 1 = different or contradictory.",
-        typeof(EquivalenceEvaluatorContext));
+        typeof(ReferenceAnswerContext));
 
-    /// <summary>Does the response cover every point of the reference? Only scored with an <see cref="EquivalenceEvaluatorContext"/>.</summary>
+    /// <summary>Does the response cover every point of the reference? Only scored with an <see cref="ReferenceAnswerContext"/>.</summary>
     public static RubricMetric Completeness { get; } = new("Completeness", "completeness",
         "How many of the reference answer's points the response covers: 5 = all of them, 1 = none.",
-        typeof(EquivalenceEvaluatorContext));
+        typeof(ReferenceAnswerContext));
 
     /// <summary>All six metrics, in report order.</summary>
     public static IReadOnlyList<RubricMetric> All { get; } = [Relevance, Coherence, Fluency, Groundedness, Equivalence, Completeness];

@@ -33,7 +33,7 @@ public sealed record HtmlItemRow(
     double LatencyMilliseconds,
     string? Error,
     ItemVerdict? Verdict,
-    IReadOnlyList<HtmlJudgeMetric> Metrics,
+    IReadOnlyList<HtmlMetric> Metrics,
     RepeatSummary? Repeats = null,
     TokenCounts? Tokens = null,
     TokenCounts? JudgeTokens = null);

@@ -4,13 +4,13 @@ namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>
 /// What the HTML report shows, computed from a run: the item rows and the aggregates the charts draw. The optional
-/// sections (judge metrics, baseline verdicts, gates) are empty when the run has no such data and are then not rendered.
+/// sections (metrics, baseline verdicts, gates) are empty when the run has no such data and are then not rendered.
 /// </summary>
 /// <param name="Subject">The subject label.</param>
 /// <param name="Items">Every item row, ordered by benchmark, subtask and id.</param>
 /// <param name="Subtasks">The pass rate of every benchmark/subtask, in item order.</param>
 /// <param name="Difficulties">One difficulty curve per benchmark.</param>
-/// <param name="Metrics">One histogram per judge metric name, by name; empty when no item has a metric value from 1 to 5.</param>
+/// <param name="Metrics">One histogram per metric name that has values to chart (judge scores from 1 to 5, numbers, booleans), by name; empty when none has.</param>
 /// <param name="Gates">The per-benchmark regression gates; empty when no baseline was compared.</param>
 public sealed record HtmlReportModel(
     string Subject,
@@ -52,7 +52,7 @@ public sealed record HtmlReportModel(
                 r.Latency.TotalMilliseconds,
                 r.Error,
                 r.Verdict,
-                Metrics: r.Metrics?.Select(m => new HtmlJudgeMetric(m.Name, m.Value, m.Rating, m.Reason)).ToList() ?? [],
+                Metrics: r.Metrics?.Select(HtmlMetric.From).ToList() ?? [],
                 Repeats: r.Repeats,
                 Tokens: r.Tokens,
                 JudgeTokens: r.JudgeTokens))
@@ -98,10 +98,10 @@ public sealed record HtmlReportModel(
             .ToList();
         var metrics = ordered
             .SelectMany(r => r.Metrics)
-            .Where(m => m.Value is >= 1 and <= 5)
             .GroupBy(m => m.Name, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new HtmlMetricHistogram(g.Key, Enumerable.Range(1, 5).Select(v => g.Count(m => HtmlMetricHistogram.Bin(m.Value!.Value) == v)).ToList()))
+            .Select(g => HtmlMetricHistogram.Of(g.Key, g.ToList()))
+            .OfType<HtmlMetricHistogram>()
             .ToList();
         return new HtmlReportModel(subject, ordered, subtasks, difficulties, metrics, gates);
     }

@@ -131,26 +131,34 @@ public static partial class HtmlReportWriter
             return;
         }
 
-        html.Append("<section id=\"metrics\">\n<h2>Judge metrics</h2>\n<p class=\"note\">How often each LLM-as-judge metric gave each score from 1 (worst) to 5 (best).</p>\n<div class=\"metrics\">\n");
+        html.Append("<section id=\"metrics\">\n<h2>Metrics</h2>\n<p class=\"note\">How often each metric took each value: LLM-as-judge scores from 1 (worst) to 5 (best), ")
+            .Append("other numbers in five ranges from their smallest to their largest value, yes/no metrics as false and true.</p>\n<div class=\"metrics\">\n");
         foreach (var metric in model.Metrics)
         {
-            const double barWidth = 36, gap = 8, left = 10, top = 30, plotHeight = 110;
+            const double plotWidth = 220, gap = 8, left = 10, top = 30, plotHeight = 110;
+            int bins = metric.Counts.Count;
+            double barWidth = (plotWidth - (gap * (bins - 1))) / bins;
             int max = Math.Max(1, metric.Counts.Max());
+            string summary = metric.Kind == Evaluation.MetricKind.Boolean
+                ? $" (true {metric.Counts[^1]} of {metric.Total})"
+                : $" (mean {metric.Mean:0.00}, n={metric.Total})";
             html.Append("<svg class=\"metric-chart\" data-metric=\"").Append(HtmlText.Encode(metric.Name))
                 .Append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"240\" height=\"170\" viewBox=\"0 0 240 170\">")
                 .Append("<text x=\"10\" y=\"16\" font-weight=\"600\">").Append(HtmlText.Encode(Shorten(metric.Name)))
-                .Append(HtmlText.Encode($" (mean {metric.Mean:0.00}, n={metric.Total})")).Append("</text>\n");
-            for (int v = 0; v < 5; v++)
+                .Append(HtmlText.Encode(summary)).Append("</text>\n");
+            for (int v = 0; v < bins; v++)
             {
                 int count = metric.Counts[v];
+                string label = metric.Labels[v];
                 double h = count * plotHeight / max, x = left + (v * (barWidth + gap)), y = top + plotHeight - h;
-                html.Append("<g class=\"metric-bin\" data-value=\"").Append(v + 1).Append("\" data-count=\"").Append(count).Append("\">")
+                html.Append("<g class=\"metric-bin\" data-value=\"").Append(HtmlText.Encode(label)).Append("\" data-count=\"").Append(count).Append("\">")
+                    .Append("<title>").Append(HtmlText.Encode($"{metric.Name} {label}: {count}")).Append("</title>")
                     .Append("<rect class=\"metric-bar\" x=\"").Append(HtmlText.Number(x)).Append("\" y=\"").Append(HtmlText.Number(y))
                     .Append("\" width=\"").Append(HtmlText.Number(barWidth)).Append("\" height=\"").Append(HtmlText.Number(h)).Append("\"/>")
                     .Append("<text x=\"").Append(HtmlText.Number(x + (barWidth / 2))).Append("\" y=\"").Append(HtmlText.Number(y - 3))
                     .Append("\" text-anchor=\"middle\">").Append(count).Append("</text>")
                     .Append("<text class=\"axis\" x=\"").Append(HtmlText.Number(x + (barWidth / 2))).Append("\" y=\"").Append(HtmlText.Number(top + plotHeight + 16))
-                    .Append("\" text-anchor=\"middle\">").Append(v + 1).Append("</text></g>\n");
+                    .Append("\" text-anchor=\"middle\">").Append(HtmlText.Encode(label)).Append("</text></g>\n");
             }
 
             html.Append("</svg>\n");

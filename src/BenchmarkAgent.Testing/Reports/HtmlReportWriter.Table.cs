@@ -10,7 +10,7 @@ public static partial class HtmlReportWriter
     private static void ItemTable(StringBuilder html, HtmlReportModel model)
     {
         bool verdicts = model.HasVerdicts;
-        bool metrics = model.Metrics.Count > 0;
+        bool metrics = model.Items.Any(i => i.Metrics.Count > 0);
         bool repeats = model.Repeats > 1;
         bool tokens = model.Tokens is not null;
         // Regressions first, then the usual order (benchmark, subtask, id).
@@ -23,7 +23,7 @@ public static partial class HtmlReportWriter
             .Append(repeats ? "<th>repeats passed</th>" : string.Empty)
             .Append("<th>answer</th><th>expected</th><th>latency (ms)</th>")
             .Append(tokens ? "<th>tokens (in / out)</th>" : string.Empty)
-            .Append(metrics ? "<th>judge metrics</th>" : string.Empty)
+            .Append(metrics ? "<th>metrics</th>" : string.Empty)
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var item in rows)
         {
@@ -62,7 +62,7 @@ public static partial class HtmlReportWriter
                 foreach (var metric in item.Metrics)
                 {
                     html.Append("<div title=\"").Append(HtmlText.EncodeShort(metric.Reason)).Append("\">")
-                        .Append(HtmlText.Encode($"{metric.Name}: {(metric.Value is { } value ? HtmlText.Number(value) : "-")}{(metric.Rating.Length > 0 ? $" ({metric.Rating})" : string.Empty)}")).Append("</div>");
+                        .Append(HtmlText.EncodeShort($"{metric.Name}: {metric.ValueText}{(metric.Rating.Length > 0 ? $" ({metric.Rating})" : string.Empty)}")).Append("</div>");
                 }
 
                 html.Append("</td>");

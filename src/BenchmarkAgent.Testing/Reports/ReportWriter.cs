@@ -51,6 +51,7 @@ public static class ReportWriter
             }
         }
 
+        MetricTable(md, report);
         TokenLine(md, "subject", report.Benchmarks, b => b.Tokens);
         TokenLine(md, "judge", report.Benchmarks, b => b.JudgeTokens);
 
@@ -72,6 +73,36 @@ public static class ReportWriter
                 : $"{b.Name} not reported")))
             .Append('\n');
     }
+
+    /// <summary>With numeric metrics: one row per benchmark or subtask and metric (mean, range, count, failed).</summary>
+    private static void MetricTable(StringBuilder md, RunReport report)
+    {
+        if (report.Benchmarks.All(b => b.Metrics.Count == 0))
+        {
+            return;
+        }
+
+        md.Append("\n| benchmark / subtask | metric | mean | min | max | n | failed |\n|---|---|---:|---:|---:|---:|---:|\n");
+        foreach (var benchmark in report.Benchmarks)
+        {
+            MetricRows(md, $"**{benchmark.Name}**", benchmark);
+            foreach (var subtask in report.Subtasks.Where(s => s.Name.StartsWith(benchmark.Name + "/", StringComparison.Ordinal)))
+            {
+                MetricRows(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask);
+            }
+        }
+    }
+
+    private static void MetricRows(StringBuilder md, string label, ScoreSummary summary)
+    {
+        foreach (var metric in summary.Metrics)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {label} | {MarkdownCell(metric.Name)} | {metric.Mean:0.##} | {metric.Min:0.##} | {metric.Max:0.##} | {metric.Count} | {metric.Failed} |\n");
+        }
+    }
+
+    /// <summary>A metric name as a table cell: pipes and line breaks would break the table.</summary>
+    private static string MarkdownCell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 
     private static void Row(StringBuilder md, string label, ScoreSummary summary, bool passAtK)
     {

@@ -46,6 +46,7 @@ public sealed record RunReport(
             Repeats = repeated.Count == 0 ? null : repeated.Max(r => r.Repeats!.Repeats),
             Tokens = TokenCounts.Sum(results.Select(r => r.Tokens)),
             JudgeTokens = TokenCounts.Sum(results.Select(r => r.JudgeTokens)),
+            Metrics = MetricSummary.Of(results.SelectMany(r => r.Metrics ?? [])),
         };
     }
 }

@@ -24,4 +24,7 @@ public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors
 
     /// <summary>The tokens the judge used for the group's items; <see langword="null"/> without a judge or when none were reported.</summary>
     public Results.TokenCounts? JudgeTokens { get; init; }
+
+    /// <summary>The numeric metrics of the group's items (judge scores and the project evaluators' numbers), one per name; empty without any.</summary>
+    public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
 }

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Testing.Results;
 /// <param name="Responses">Each repeat's response text, in repeat order (empty on error).</param>
 /// <param name="Score">The combined score (<see cref="RepeatSummary.Combine"/>); <see langword="null"/> on error.</param>
 /// <param name="Repeats">The repeat summary; <see langword="null"/> on error.</param>
-/// <param name="Metrics">The judge metrics of every repeat; empty without a judge or for items that are not free text.</param>
+/// <param name="Metrics">The metrics of every repeat (the judge's for free-text items, the project evaluators' for every item); empty when no evaluator ran.</param>
 /// <param name="Error">The subject or judge error that survived the retries, if any (fail closed).</param>
 /// <param name="Latency">The summed latency of the subject calls.</param>
 public sealed record ItemOutcome(

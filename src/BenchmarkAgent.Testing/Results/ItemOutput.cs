@@ -6,7 +6,7 @@ using Xunit;
 
 namespace BenchmarkAgent.Testing.Results;
 
-/// <summary>Writes an item's judge metrics to the current test: one output line each and a <c>judge-metrics.json</c> attachment.</summary>
+/// <summary>Writes an item's metrics (the judge's and the project evaluators') to the current test: one output line each and a <c>judge-metrics.json</c> attachment.</summary>
 internal static class ItemOutput
 {
     /// <summary>The name of the JSON attachment holding the metrics.</summary>

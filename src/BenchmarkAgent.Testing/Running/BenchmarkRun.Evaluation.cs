@@ -43,11 +43,12 @@ public sealed partial class BenchmarkRun
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
     private JudgeResolution? _judge;
-    private JudgeScheduler? _judgeScheduler;
+    private EvaluationScheduler? _evaluationScheduler;
 
     /// <summary>
-    /// Runs one item end to end through the run's schedulers: every repeat's subject answer, its score, and for free-text
-    /// items with a judge configured the judge's metrics (combined by <see cref="RubricScore"/>). An error of the
+    /// Runs one item end to end through the run's schedulers: every repeat's subject answer, its score, and its metrics:
+    /// for free-text items with a judge configured the rubric judge's (combined into the score by <see cref="RubricScore"/>),
+    /// and for every item the project's own evaluators' (<see cref="BenchmarkEvaluatorAttribute"/>). An error of the
     /// subject or the judge that survived the retries is returned in <see cref="ItemOutcome.Error"/> (fail closed).
     /// </summary>
     /// <param name="testAssembly">The test assembly.</param>
@@ -75,14 +76,14 @@ public sealed partial class BenchmarkRun
         for (int repeat = 0; repeat < answers.Count; repeat++)
         {
             var score = scorer.Score(item, answers[repeat].Text);
-            if (_judgeScheduler is { } judge && IsJudged(item))
+            if (_evaluationScheduler is { } evaluations && evaluations.Evaluates(item))
             {
                 try
                 {
-                    var evaluation = await judge.EvaluateAsync(benchmark, item, repeat, answers[repeat].Text, cancellationToken).ConfigureAwait(false);
-                    metrics.AddRange(MetricReport.From(repeat, evaluation));
-                    judgeTokens.Add(JudgeMetadata.Tokens(evaluation));
-                    score = RubricScore.Combine(score, evaluation);
+                    var evaluation = await evaluations.EvaluateAsync(benchmark, item, repeat, answers[repeat].Text, cancellationToken).ConfigureAwait(false);
+                    metrics.AddRange(MetricReport.From(repeat, evaluation.Result));
+                    judgeTokens.Add(evaluation.JudgeTokens);
+                    score = RubricScore.Combine(score, evaluation.Result);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -97,8 +98,6 @@ public sealed partial class BenchmarkRun
 
         return new ItemOutcome(responses, RepeatSummary.Combine(scores), RepeatSummary.From(scores), metrics, null, latency) { Tokens = tokens, JudgeTokens = TokenCounts.Sum(judgeTokens) };
     }
-
-    private static bool IsJudged(BenchmarkItem item) => item.Answer.Type == AnswerType.FreeText;
 
     private SubjectScheduler Scheduler(Assembly testAssembly)
     {
@@ -115,9 +114,10 @@ public sealed partial class BenchmarkRun
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
                 var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
-                if (_judge?.Client is { } judgeClient)
+                var custom = Evaluators().Evaluators;
+                if (_judge?.Client is not null || custom.Count > 0)
                 {
-                    _judgeScheduler = new JudgeScheduler(judgeClient, new RubricEvaluator(), JudgeConcurrency());
+                    _evaluationScheduler = new EvaluationScheduler(_judge?.Client, custom, JudgeConcurrency());
                 }
 
                 _scheduler = new SubjectScheduler(subject.Client, items, Concurrency(), Repeats(), OnAnswered, SubjectOptions());
@@ -129,9 +129,9 @@ public sealed partial class BenchmarkRun
 
     private void OnAnswered(string benchmark, BenchmarkItem item, int repeat, SubjectAnswer answer)
     {
-        if (_judgeScheduler is { } judge && answer.Error is null && IsJudged(item))
+        if (_evaluationScheduler is { } evaluations && answer.Error is null && evaluations.Evaluates(item))
         {
-            _ = judge.EvaluateAsync(benchmark, item, repeat, answer.Text); // start judging now; the item's test awaits it
+            _ = evaluations.EvaluateAsync(benchmark, item, repeat, answer.Text); // start evaluating now; the item's test awaits it
         }
     }
 
@@ -169,6 +169,11 @@ public sealed partial class BenchmarkRun
     /// <summary>Checks the repeat and cache settings; returns the BA message of the first bad one, or null.</summary>
     private string? EvaluationSettingsError()
     {
+        if (Evaluators().Error is { } evaluatorError)
+        {
+            return evaluatorError;
+        }
+
         if (_environment(RepeatsVariable) is { Length: > 0 } repeats && RepeatsSetting() is null)
         {
             return $"{ErrorCodes.InvalidRepeats}: {RepeatsVariable} must be an integer from 1 to {MaxRepeats} (how many times each item is asked); it is '{repeats}'.";
@@ -266,10 +271,12 @@ public sealed partial class BenchmarkRun
 
     private async ValueTask DisposeEvaluationAsync()
     {
-        if (_judgeScheduler is not null)
+        if (_evaluationScheduler is not null)
         {
-            await _judgeScheduler.DisposeAsync().ConfigureAwait(false);
+            await _evaluationScheduler.DisposeAsync().ConfigureAwait(false);
         }
+
+        await DisposeEvaluatorsAsync().ConfigureAwait(false);
 
         if (_judge?.Client is IDisposable disposable)
         {

@@ -2,6 +2,7 @@ using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
 
 namespace BenchmarkAgent.Testing.Tests.Evaluation;
 
@@ -32,7 +33,7 @@ public sealed class RubricEvaluatorTests
     {
         await using var server = OpenAiWireServer.Start(_ => "```json\n" + AllScores + "\n```");
 
-        var result = await Evaluate(server, new EquivalenceEvaluatorContext("Shorter wavelengths scatter more."));
+        var result = await Evaluate(server, new ReferenceAnswerContext("Shorter wavelengths scatter more."));
 
         Assert.Equal(5, result.Metrics.Count);
         var expected = new (string Name, double Score, EvaluationRating Rating, bool Failed, string Reason)[]
@@ -50,10 +51,10 @@ public sealed class RubricEvaluatorTests
             Assert.Equal(rating, metric.Interpretation!.Rating);
             Assert.Equal(failed, metric.Interpretation.Failed);
             Assert.Equal(reason, metric.Reason);
-            Assert.Empty(metric.Diagnostics);
-            Assert.Equal("judge-model", metric.Metadata[JudgeMetadata.ModelUsed]);
+            Assert.True(metric.Diagnostics is null or { Count: 0 });
+            Assert.Equal("judge-model", metric.Metadata![JudgeMetadata.ModelUsed]);
             Assert.Equal(
-                long.Parse(metric.Metadata[JudgeMetadata.InputTokensUsed], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(metric.Metadata[JudgeMetadata.OutputTokensUsed], System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(metric.Metadata![JudgeMetadata.InputTokensUsed], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(metric.Metadata[JudgeMetadata.OutputTokensUsed], System.Globalization.CultureInfo.InvariantCulture),
                 long.Parse(metric.Metadata[JudgeMetadata.TotalTokensUsed], System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -65,7 +66,7 @@ public sealed class RubricEvaluatorTests
     {
         await using var server = OpenAiWireServer.Start(_ => AllScores);
 
-        await Evaluate(server, new EquivalenceEvaluatorContext("Shorter wavelengths scatter more."));
+        await Evaluate(server, new ReferenceAnswerContext("Shorter wavelengths scatter more."));
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("judge-model", request.Model);
@@ -82,7 +83,7 @@ public sealed class RubricEvaluatorTests
     {
         await using var server = OpenAiWireServer.Start(_ => """{"relevance": {"score": 4, "reason": "ok"}, "coherence": {"score": 4, "reason": "ok"}, "fluency": {"score": 4, "reason": "ok"}, "groundedness": {"score": 5, "reason": "supported"}}""");
 
-        var result = await Evaluate(server, new GroundednessEvaluatorContext("Light scatters off air molecules."));
+        var result = await Evaluate(server, new GroundingPassageContext("Light scatters off air molecules."));
 
         Assert.Equal(["Coherence", "Fluency", "Groundedness", "Relevance"], result.Metrics.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(5, result.Get<NumericMetric>("Groundedness").Value);
@@ -104,7 +105,7 @@ public sealed class RubricEvaluatorTests
             Assert.Null(metric.Value);
             Assert.True(metric.Interpretation!.Failed);
             Assert.Equal(EvaluationRating.Inconclusive, metric.Interpretation.Rating);
-            var diagnostic = Assert.Single(metric.Diagnostics);
+            var diagnostic = Assert.Single(metric.Diagnostics!);
             Assert.Equal(EvaluationDiagnosticSeverity.Error, diagnostic.Severity);
         });
     }
@@ -118,8 +119,8 @@ public sealed class RubricEvaluatorTests
 
         var relevance = result.Get<NumericMetric>("Relevance");
         Assert.True(relevance.Interpretation!.Failed);
-        Assert.Contains("not a number from 1 to 5", relevance.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("not a number from 1 to 5", relevance.Diagnostics![0].Message, StringComparison.Ordinal);
         Assert.Equal(4, result.Get<NumericMetric>("Coherence").Value);
-        Assert.Contains("no entry for 'fluency'", result.Get<NumericMetric>("Fluency").Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("no entry for 'fluency'", result.Get<NumericMetric>("Fluency").Diagnostics![0].Message, StringComparison.Ordinal);
     }
 }

@@ -105,7 +105,7 @@ public sealed class HtmlReportBrowserTests
                 $"i{i}",
                 passed: i != 3,
                 verdict: i == 3 ? ItemVerdict.Regression : ItemVerdict.Pass,
-                metrics: [new HtmlJudgeMetric("Coherence", value, "ok", "why " + i), new HtmlJudgeMetric("Relevance", 6 - value, "ok", "")]))
+                metrics: [new HtmlMetric("Coherence", value, "ok", "why " + i), new HtmlMetric("Relevance", 6 - value, "ok", "")]))
             .ToList();
         string directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "html-report", "sections");
         Directory.CreateDirectory(directory);

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Reports;
 
 using BenchmarkAgent.Testing.Baselines;
@@ -60,9 +61,9 @@ public sealed class HtmlReportModelTests
     public void Judge_metric_histograms_count_each_value_from_1_to_5_per_metric()
     {
         var items = new[] { 5, 4, 4, 1 }
-            .Select((value, i) => Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "r", "because"), new HtmlJudgeMetric("Fluency", 3, "", "")]))
-            .Append(Row("out-of-range", metrics: [new HtmlJudgeMetric("Coherence", 9, "", ""), new HtmlJudgeMetric("Coherence", null, "Unknown", null)]))
-            .Append(Row("fractional", metrics: [new HtmlJudgeMetric("Fluency", 2.5, "", null), new HtmlJudgeMetric("Fluency", 2.4, "", null)]))
+            .Select((value, i) => Row($"i{i}", metrics: [new HtmlMetric("Coherence", value, "r", "because"), new HtmlMetric("Fluency", 3, "", "")]))
+            .Append(Row("out-of-range", metrics: [new HtmlMetric("Coherence", 9, "", ""), new HtmlMetric("Coherence", null, "Unknown", null)]))
+            .Append(Row("fractional", metrics: [new HtmlMetric("Fluency", 2.5, "", null), new HtmlMetric("Fluency", 2.4, "", null)]))
             .ToList();
 
         var model = HtmlReportModel.FromItems("s", items, []);
@@ -73,6 +74,55 @@ public sealed class HtmlReportModelTests
         Assert.Equal([0, 1, 5, 0, 0], model.Metrics[1].Counts); // 2.4 -> 2, 2.5 -> 3
     }
 
-    internal static HtmlItemRow Row(string id, bool? passed = true, ItemVerdict? verdict = null, IReadOnlyList<HtmlJudgeMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
+    [Fact]
+    public void Project_metrics_chart_numbers_in_five_ranges_booleans_as_false_and_true_and_strings_not_at_all()
+    {
+        var items = new[] { 10.0, 12, 20, 30 }
+            .Select((words, i) => Row($"i{i}", metrics:
+            [
+                new HtmlMetric("Words", words, "", null) { Kind = MetricKind.Numeric },
+                new HtmlMetric("On topic", null, "", null) { Kind = MetricKind.Boolean, BooleanValue = i != 2 },
+                new HtmlMetric("Language", null, "", null) { Kind = MetricKind.String, StringValue = "en" },
+            ]))
+            .Append(Row("same", metrics: [new HtmlMetric("Constant", 7, "", null) { Kind = MetricKind.Numeric }]))
+            .ToList();
+
+        var model = HtmlReportModel.FromItems("s", items, []);
+
+        Assert.Equal(["Constant", "On topic", "Words"], model.Metrics.Select(m => m.Name));
+        var constant = model.Metrics[0];
+        Assert.Equal([1], constant.Counts);
+        Assert.Equal(["7"], constant.Labels);
+        var onTopic = model.Metrics[1];
+        Assert.Equal(MetricKind.Boolean, onTopic.Kind);
+        Assert.Equal(["false", "true"], onTopic.Labels);
+        Assert.Equal([1, 3], onTopic.Counts);
+        Assert.Equal(0.75, onTopic.Mean);
+        var words = model.Metrics[2];
+        Assert.Equal(["10-14", "14-18", "18-22", "22-26", "26-30"], words.Labels);
+        Assert.Equal([2, 0, 1, 0, 1], words.Counts); // the largest value falls in the last range
+        Assert.Equal(18, words.Mean);
+    }
+
+    [Fact]
+    public void Reported_metrics_keep_their_kind_and_value_in_the_rows()
+    {
+        var result = ReportSamples.Result("b", "s", "i0", "easy", passed: true) with
+        {
+            Metrics =
+            [
+                new MetricReport(0, "Relevance", 4, "Good", false, "on point", []),
+                new MetricReport(0, "Polite", null, "Unknown", false, null, []) { Kind = MetricKind.Boolean, BooleanValue = false },
+                new MetricReport(0, "Language", null, "Unknown", false, null, []) { Kind = MetricKind.String, StringValue = "fr" },
+            ],
+        };
+
+        var row = Assert.Single(HtmlReportModel.Create(RunReport.Create([result])).Items);
+
+        Assert.Equal(["4", "false", "fr"], row.Metrics.Select(m => m.ValueText));
+        Assert.Equal([MetricKind.Score, MetricKind.Boolean, MetricKind.String], row.Metrics.Select(m => m.Kind));
+    }
+
+    internal static HtmlItemRow Row(string id, bool? passed = true, ItemVerdict? verdict = null, IReadOnlyList<HtmlMetric>? metrics = null, string benchmark = "b", string subtask = "s") =>
         new(benchmark, subtask, id, "easy", passed is null ? null : passed.Value ? 1 : 0, passed, "ans-" + id, "exp-" + id, 10, passed is null ? "error" : null, verdict, metrics ?? []);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Reports;
 
 using BenchmarkAgent.Testing.Baselines;
@@ -99,7 +100,7 @@ public sealed class HtmlReportWriterTests
         Assert.DoesNotContain("id=\"metrics\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"regressions\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>verdict</th>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<th>judge metrics</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>metrics</th>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"token-totals\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>tokens (in / out)</th>", html, StringComparison.Ordinal);
     }
@@ -130,7 +131,7 @@ public sealed class HtmlReportWriterTests
     public void Judge_metrics_render_a_histogram_per_metric_and_a_table_column()
     {
         var items = new[] { 5, 4, 4, 1 }
-            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics: [new HtmlJudgeMetric("Coherence", value, "good", "reason \"<b>" + i)]))
+            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics: [new HtmlMetric("Coherence", value, "good", "reason \"<b>" + i)]))
             .ToList();
 
         string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, []));
@@ -139,8 +140,48 @@ public sealed class HtmlReportWriterTests
         Assert.Contains("data-metric=\"Coherence\"", section, StringComparison.Ordinal);
         Assert.Contains("(mean 3.50, n=4)", section, StringComparison.Ordinal);
         Assert.Equal(["1:1", "2:0", "3:0", "4:2", "5:1"], Regex.Matches(section, "data-value=\"(\\d)\" data-count=\"(\\d+)\"").Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}"));
-        Assert.Contains("<th>judge metrics</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>metrics</th>", html, StringComparison.Ordinal);
         Assert.Contains("<div title=\"reason &quot;&lt;b&gt;0\">Coherence: 5 (good)</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project_metrics_of_every_kind_render_charts_and_encoded_table_cells()
+    {
+        var items = new[] { 1.5, 3, 4.5 }
+            .Select((value, i) => HtmlReportModelTests.Row($"i{i}", metrics:
+            [
+                new HtmlMetric("Words", value, "", null) { Kind = MetricKind.Numeric },
+                new HtmlMetric("Polite", null, "Good", null) { Kind = MetricKind.Boolean, BooleanValue = i > 0 },
+                new HtmlMetric("Tone", null, "", null) { Kind = MetricKind.String, StringValue = "<b>warm</b>" },
+            ]))
+            .ToList();
+
+        string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, []));
+
+        string section = Section(html, "metrics");
+        Assert.Contains("data-metric=\"Words\"", section, StringComparison.Ordinal);
+        Assert.Contains("(mean 3.00, n=3)", section, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"1.5-2.1\" data-count=\"1\"", section, StringComparison.Ordinal);
+        Assert.Contains("data-metric=\"Polite\"", section, StringComparison.Ordinal);
+        Assert.Contains("(true 2 of 3)", section, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"false\" data-count=\"1\"", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-metric=\"Tone\"", section, StringComparison.Ordinal);
+        Assert.Contains("<th>metrics</th>", html, StringComparison.Ordinal);
+        Assert.Contains("Tone: &lt;b&gt;warm&lt;/b&gt;</div>", html, StringComparison.Ordinal);
+        Assert.Contains("Polite: true (Good)</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>warm</b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void String_metrics_alone_still_get_the_table_column_but_no_chart()
+    {
+        var items = new[] { HtmlReportModelTests.Row("i0", metrics: [new HtmlMetric("Tone", null, "", null) { Kind = MetricKind.String, StringValue = "dry" }]) };
+
+        string html = HtmlReportWriter.Render(HtmlReportModel.FromItems("s", items, []));
+
+        Assert.DoesNotContain("id=\"metrics\"", html, StringComparison.Ordinal);
+        Assert.Contains("<th>metrics</th>", html, StringComparison.Ordinal);
+        Assert.Contains("Tone: dry</div>", html, StringComparison.Ordinal);
     }
 
     [Fact]
