@@ -30,6 +30,9 @@ internal static class ErrorCodes
     /// <summary><c>Strict</c> is not true or false.</summary>
     public const string InvalidStrict = "BA0008";
 
+    /// <summary><c>BenchmarkAgentMaxQuota</c> is not a positive whole number.</summary>
+    public const string InvalidMaxQuota = "BA0009";
+
     /// <summary>Locked mode and the snapshot is missing.</summary>
     public const string MissingSnapshotLocked = "BA0101";
 
@@ -80,9 +83,6 @@ internal static class ErrorCodes
 
     /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
     public const string MissingDataset = "BA0402";
-
-    /// <summary><c>BenchmarkAgentMaxQuota</c> is not a positive whole number (the code once reported an unsupported mode).</summary>
-    public const string InvalidMaxQuota = "BA0900";
 
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";

@@ -25,7 +25,7 @@ public sealed class GenerationSettingsTests : IDisposable
     [InlineData("plan")]
     [InlineData("refresh")]
     [InlineData("changes")]
-    public void An_invalid_max_quota_is_BA0900_naming_the_real_property_on_every_target_and_writes_nothing(string target)
+    public void An_invalid_max_quota_is_BA0009_naming_the_real_property_on_every_target_and_writes_nothing(string target)
     {
         var engine = new RecordingBuildEngine();
         var task = TaskProject.ForTarget(target);
@@ -38,7 +38,7 @@ public sealed class GenerationSettingsTests : IDisposable
         Assert.False(task.Execute());
 
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("BA0900", error.Code);
+        Assert.Equal("BA0009", error.Code);
         // The property a user sets (the SDK passes it to every task); there is no BenchmarkAgentMode property.
         Assert.Contains("BenchmarkAgentMaxQuota 'lots'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("BenchmarkAgentMode", error.Message, StringComparison.Ordinal);
