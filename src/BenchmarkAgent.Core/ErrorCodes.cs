@@ -123,6 +123,12 @@ internal static class ErrorCodes
     /// <summary><c>BENCHAGENT_SUBJECT_TEMPERATURE</c> is not a number from 0 to 2, or <c>BENCHAGENT_SUBJECT_MAX_TOKENS</c> not an integer from 1 to 1000000.</summary>
     public const string InvalidSampling = "BA2016";
 
+    /// <summary>A model endpoint refused a call with an error that retrying cannot fix (400, 401, 403, 404, ...).</summary>
+    public const string CallRejected = "BA2017";
+
+    /// <summary><c>BENCHAGENT_&lt;ROLE&gt;_AUTH</c> is not <c>key</c> or <c>entra</c>.</summary>
+    public const string InvalidAuthentication = "BA2018";
+
     /// <summary>A baseline file is malformed: invalid JSON, unknown schema, missing fields, duplicate ids, another benchmark.</summary>
     public const string MalformedBaseline = "BA2050";
 
