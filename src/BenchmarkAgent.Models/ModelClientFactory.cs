@@ -46,7 +46,7 @@ internal static class ModelClientFactory
             builder.UseLogging(loggerFactory);
         }
 
-        var cache = options.Cache ?? (options.CacheDirectory is { } directory ? new FileDistributedCache(directory) : null);
+        var cache = options.Cache ?? (options.CacheDirectory is { } directory ? new FileDistributedCache(directory, role.ToString().ToLowerInvariant()) : null);
         if (cache is not null)
         {
             builder.UseResponseCache(cache, role, endpointIdentity, model);

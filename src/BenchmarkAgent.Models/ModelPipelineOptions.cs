@@ -19,7 +19,7 @@ internal sealed record ModelPipelineOptions
     /// <summary>The most requests that may start per minute, or <see langword="null"/> for no limit.</summary>
     public double? RequestsPerMinute { get; init; }
 
-    /// <summary>The response cache's root folder (entries go to <c>&lt;folder&gt;/v1/</c>), or <see langword="null"/> for no cache.</summary>
+    /// <summary>The response cache's root folder (entries go to <c>&lt;folder&gt;/v1/&lt;role&gt;/</c>), or <see langword="null"/> for no cache.</summary>
     public string? CacheDirectory { get; init; }
 
     /// <summary>A cache to use instead of a folder (tests, or a shared store); wins over <see cref="CacheDirectory"/>.</summary>

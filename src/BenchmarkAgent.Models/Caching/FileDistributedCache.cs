@@ -19,10 +19,21 @@ internal sealed class FileDistributedCache : IDistributedCache
 
     /// <summary>Creates a cache under <paramref name="root"/> (created on first write).</summary>
     /// <param name="root">The cache root folder.</param>
-    public FileDistributedCache(string root)
+    /// <param name="partition">A subfolder of the versioned folder, e.g. the role (so one role's entries can be deleted alone), or <see langword="null"/>.</param>
+    public FileDistributedCache(string root, string? partition = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Directory = Path.Combine(Path.GetFullPath(root), LayoutVersion);
+        if (partition is not null)
+        {
+            // The partition is ours (a role name), never user data; it still must stay one plain folder name.
+            if (partition.Length == 0 || partition.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || partition is "." or "..")
+            {
+                throw new ArgumentException("The partition must be a plain folder name.", nameof(partition));
+            }
+
+            Directory = Path.Combine(Directory, partition);
+        }
     }
 
     /// <summary>The versioned folder entries are stored in.</summary>
