@@ -37,6 +37,9 @@ internal sealed record ModelPipelineOptions
     /// <summary>The network timeout of one request; <see langword="null"/> for <see cref="DefaultNetworkTimeout"/>.</summary>
     public TimeSpan? NetworkTimeout { get; init; }
 
+    /// <summary>The HTTP transport of the endpoint client (tests); <see langword="null"/> for the SDK's pooled one.</summary>
+    public System.ClientModel.Primitives.PipelineTransport? Transport { get; init; }
+
     /// <summary>The Entra credential for <see cref="ModelAuthentication.Entra"/>; <see langword="null"/> for <c>DefaultAzureCredential</c>.</summary>
     public AuthenticationTokenProvider? EntraCredential { get; init; }
 }

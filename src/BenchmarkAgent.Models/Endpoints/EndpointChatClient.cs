@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Models;
 /// Creates the innermost client of a role: the OpenAI SDK's chat client for an OpenAI-compatible base URL (OpenAI,
 /// Azure OpenAI v1 <c>https://&lt;resource&gt;.openai.azure.com/openai/v1/</c>, Ollama, vLLM, LM Studio, ...), as an
 /// <see cref="IChatClient"/> through <c>AsIChatClient</c>. The SDK's own retries are off: the pipeline's retry layer is
-/// the only one, so attempts never multiply.
+/// the only one, so attempts never multiply. An Entra token is only ever sent over https (the SDK refuses plain http).
 /// </summary>
 internal static class EndpointChatClient
 {
@@ -31,6 +31,11 @@ internal static class EndpointChatClient
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = options.NetworkTimeout ?? ModelPipelineOptions.DefaultNetworkTimeout,
         };
+        if (options.Transport is { } transport)
+        {
+            clientOptions.Transport = transport;
+        }
+
         // The authentication-policy constructor is how the OpenAI SDK takes an Entra token for Azure OpenAI v1; it is
         // marked as evaluation-only (OPENAI001) in OpenAI 2.x, hence the suppression.
 #pragma warning disable OPENAI001
