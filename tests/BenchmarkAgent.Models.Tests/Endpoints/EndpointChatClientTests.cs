@@ -28,6 +28,9 @@ public sealed class EndpointChatClientTests
 
         Assert.Equal("Answer: 18", response.Text);
         Assert.Equal("gpt-4o-mini", response.ModelId);
+        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+        Assert.Equal("chatcmpl-test000000", response.ResponseId);
+        Assert.NotNull(response.CreatedAt);
         var request = Assert.Single(server.Requests);
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal("gpt-4o-mini", request.Model);
