@@ -10,7 +10,8 @@ namespace BenchmarkAgent.Models;
 /// <see cref="ClientResultException"/>) replaces the backoff, up to <see cref="RetryOptions.MaxDelay"/>. When the
 /// attempts are used up the call fails with a <see cref="ModelCallException"/> <c>BA2011</c>; an endpoint error that
 /// retrying cannot fix fails at once with <c>BA2017</c>. Both carry the status and the endpoint's text with the API key
-/// masked. Other errors and the caller's cancellation propagate unchanged. Streaming calls pass through without retries.
+/// masked. Other errors and the caller's cancellation propagate unchanged. Streaming calls are not retried (a stream
+/// cannot be replayed) but fail with the same exception.
 /// </summary>
 /// <remarks>The OpenAI SDK's own retries are turned off by <see cref="ModelClientFactory"/>, so attempts do not multiply.</remarks>
 internal sealed class RetryingChatClient : DelegatingChatClient
@@ -51,18 +52,40 @@ internal sealed class RetryingChatClient : DelegatingChatClient
             {
                 if (attempt >= _options.MaxAttempts)
                 {
-                    throw new ModelCallException(ErrorCodes.CallFailedAfterRetries, _role,
-                        $"the {_role} call failed after {attempt} attempt(s); last error: {Describe(ex)} " +
-                        "Check that the endpoint is up and not rate-limiting, or lower the role's concurrency or rate limit.",
-                        StatusOf(ex), attempt, ex is ClientResultException ? null : ex);
+                    throw Failure(ex, attempt);
                 }
 
                 await Task.Delay(DelayBefore(attempt, ex), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (ClientResultException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new ModelCallException(ErrorCodes.CallRejected, _role,
-                    $"the {_role} endpoint refused the call: {Describe(ex)}", StatusOf(ex), attempt);
+                throw Failure(ex, attempt);
+            }
+        }
+    }
+
+    /// <summary>Streams without retries (a stream cannot be replayed), but with the same errors: the endpoint's failures become a <see cref="ModelCallException"/> with the key masked.</summary>
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (updates.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is ClientResultException || IsTransient(ex)))
+                {
+                    throw Failure(ex, attempt: 1);
+                }
+
+                yield return updates.Current;
             }
         }
     }
@@ -100,6 +123,14 @@ internal sealed class RetryingChatClient : DelegatingChatClient
 
         return delay > _options.MaxDelay ? _options.MaxDelay : delay < TimeSpan.Zero ? TimeSpan.Zero : delay.Value;
     }
+
+    /// <summary>The error a failed call ends with: <c>BA2011</c> for a transient error (attempts used up), <c>BA2017</c> for a refusal.</summary>
+    private ModelCallException Failure(Exception error, int attempt) => IsTransient(error)
+        ? new ModelCallException(ErrorCodes.CallFailedAfterRetries, _role,
+            $"the {_role} call failed after {attempt} attempt(s); last error: {Describe(error)} " +
+            "Check that the endpoint is up and not rate-limiting, or lower the role's concurrency or rate limit.",
+            StatusOf(error), attempt, error is ClientResultException ? null : error)
+        : new ModelCallException(ErrorCodes.CallRejected, _role, $"the {_role} endpoint refused the call: {Describe(error)}", StatusOf(error), attempt);
 
     private static string? RetryAfterOf(Exception error) =>
         error is ClientResultException result && result.GetRawResponse() is { } response && response.Headers.TryGetValue("Retry-After", out string? value)

@@ -138,4 +138,25 @@ public sealed class RetryingChatClientTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(server.Requests);
     }
+
+    [Fact]
+    public async Task A_streaming_call_is_not_retried_but_fails_with_the_same_masked_error()
+    {
+        await using var server = OpenAiWireServer.Start(_ => "never", failWith: _ => 401,
+            errorMessage: r => $"Incorrect API key provided: {r.Authorization}");
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<ModelCallException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync("hi", cancellationToken: Token))
+            {
+                Assert.Fail($"no update expected, got {update.Text}");
+            }
+        });
+
+        Assert.Equal("BA2017", error.Code);
+        Assert.Equal(401, error.Status);
+        Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+    }
 }
