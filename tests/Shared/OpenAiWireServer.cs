@@ -13,8 +13,9 @@ namespace BenchmarkAgent.Tests.Shared;
 /// <para>Endpoints: <c>POST /v1/chat/completions</c> and, as Azure OpenAI v1 serves it, <c>POST /openai/v1/chat/completions</c>
 /// (JSON or, with <c>stream: true</c>, server-sent events) and <c>GET /v1/models</c>; anything else gets a 404 JSON error.</para>
 /// <para>Answers come from a responder; a responder exception becomes a 500. <c>failWith</c> can turn a request into
-/// an error status. Note the OpenAI client retries 408/429/5xx (with backoff), so prefer 400/401/404 for fast
-/// failure tests, or assert the retry count via <see cref="Requests"/>.</para>
+/// an error status (with <c>retryAfter</c>, a <c>Retry-After</c> header; with <c>errorMessage</c>, its own
+/// <c>error.message</c>). The product's endpoint client makes one attempt per call (the OpenAI SDK's retries are off); a
+/// raw OpenAI SDK client retries 408/429/5xx itself, so count attempts via <see cref="Requests"/>.</para>
 /// <para>Requests are handled concurrently on the thread pool; <see cref="MaxConcurrentRequests"/> reports the peak.</para>
 /// </remarks>
 public sealed class OpenAiWireServer : IAsyncDisposable

@@ -65,7 +65,6 @@ internal sealed class RetryingChatClient : DelegatingChatClient
     }
 
     /// <summary>Streams without retries (a stream cannot be replayed), but with the same errors: the endpoint's failures become a <see cref="ModelCallException"/> with the key masked.</summary>
-    /// <inheritdoc />
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
