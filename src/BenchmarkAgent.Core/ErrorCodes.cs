@@ -126,6 +126,12 @@ internal static class ErrorCodes
     /// <summary>An <c>[assembly: BenchmarkEvaluator]</c> registration is unusable: not an evaluator or evaluator factory, no public parameterless constructor, a throwing constructor, or a metric name already taken.</summary>
     public const string InvalidEvaluator = "BA2017";
 
+    /// <summary>A model endpoint refused a call with an error that retrying cannot fix (400, 401, 403, 404, ...).</summary>
+    public const string CallRejected = "BA2018";
+
+    /// <summary><c>BENCHAGENT_&lt;ROLE&gt;_AUTH</c> is not <c>key</c> or <c>entra</c>.</summary>
+    public const string InvalidAuthentication = "BA2019";
+
     /// <summary>A baseline file is malformed: invalid JSON, unknown schema, missing fields, duplicate ids, another benchmark.</summary>
     public const string MalformedBaseline = "BA2050";
 

@@ -55,7 +55,7 @@ public sealed partial class TemplateEndToEndTests
         Assert.All(prompts, p => Assert.Equal(2, subject.Requests.Count(r => r.LastUserText == p)));
         Assert.Equal(2 * freeText, judge.Requests.Count);
         Assert.All(judge.Requests, r => Assert.Equal("e2e-judge", r.Model));
-        Assert.Equal(2 * freeText, Directory.GetFiles(Path.Combine(project, "obj", "benchagent-cache", "judge"), "*.json", SearchOption.AllDirectories).Length);
+        Assert.Equal(2 * freeText, Directory.GetFiles(Path.Combine(project, "obj", "benchagent-cache", "v1", "judge"), "*.json", SearchOption.AllDirectories).Length);
 
         var trx = XDocument.Load(Directory.GetFiles(results, "judge.trx", SearchOption.AllDirectories).Single());
         XNamespace ns = trx.Root!.Name.Namespace;

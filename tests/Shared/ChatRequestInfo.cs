@@ -26,6 +26,12 @@ public sealed record ChatRequestInfo(
     string Body,
     int Sequence)
 {
+    /// <summary>The full request URL, query included.</summary>
+    public string Url { get; init; } = string.Empty;
+
+    /// <summary>Every request header, by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The content of the first system message, or null.</summary>
     public string? SystemText => Messages.FirstOrDefault(m => m.Role == "system")?.Content;
 }

@@ -10,11 +10,12 @@ namespace BenchmarkAgent.Tests.Shared;
 /// (Microsoft.Extensions.AI.OpenAI, OpenAI SDK) can be tested end to end without a network.
 /// </summary>
 /// <remarks>
-/// <para>Endpoints: <c>POST /v1/chat/completions</c> (JSON or, with <c>stream: true</c>, server-sent events) and
-/// <c>GET /v1/models</c>; anything else gets a 404 JSON error.</para>
+/// <para>Endpoints: <c>POST /v1/chat/completions</c> and, as Azure OpenAI v1 serves it, <c>POST /openai/v1/chat/completions</c>
+/// (JSON or, with <c>stream: true</c>, server-sent events) and <c>GET /v1/models</c>; anything else gets a 404 JSON error.</para>
 /// <para>Answers come from a responder; a responder exception becomes a 500. <c>failWith</c> can turn a request into
-/// an error status. Note the OpenAI client retries 408/429/5xx (with backoff), so prefer 400/401/404 for fast
-/// failure tests, or assert the retry count via <see cref="Requests"/>.</para>
+/// an error status (with <c>retryAfter</c>, a <c>Retry-After</c> header; with <c>errorMessage</c>, its own
+/// <c>error.message</c>). The product's endpoint client makes one attempt per call (the OpenAI SDK's retries are off); a
+/// raw OpenAI SDK client retries 408/429/5xx itself, so count attempts via <see cref="Requests"/>.</para>
 /// <para>Requests are handled concurrently on the thread pool; <see cref="MaxConcurrentRequests"/> reports the peak.</para>
 /// </remarks>
 public sealed class OpenAiWireServer : IAsyncDisposable
@@ -24,6 +25,8 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly Func<ChatRequestInfo, string> _responder;
     private readonly Func<ChatRequestInfo, int?>? _failWith;
+    private readonly Func<ChatRequestInfo, string?>? _retryAfter;
+    private readonly Func<ChatRequestInfo, string>? _errorMessage;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<ChatRequestInfo> _requests = [];
@@ -33,11 +36,13 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     private int _maxInFlight;
     private int _sequence = -1;
 
-    private OpenAiWireServer(HttpListener listener, int port, Func<ChatRequestInfo, string> responder, TimeSpan latency, Func<ChatRequestInfo, int?>? failWith)
+    private OpenAiWireServer(HttpListener listener, int port, Func<ChatRequestInfo, string> responder, TimeSpan latency, Func<ChatRequestInfo, int?>? failWith, Func<ChatRequestInfo, string?>? retryAfter, Func<ChatRequestInfo, string>? errorMessage)
     {
+        _errorMessage = errorMessage;
         _listener = listener;
         _responder = responder;
         _failWith = failWith;
+        _retryAfter = retryAfter;
         Port = port;
         Latency = latency;
         BaseUrl = $"http://127.0.0.1:{port}/v1";
@@ -52,6 +57,9 @@ public sealed class OpenAiWireServer : IAsyncDisposable
 
     /// <summary><see cref="BaseUrl"/> as a <see cref="Uri"/>.</summary>
     public Uri BaseUri => new(BaseUrl);
+
+    /// <summary>The base URL as Azure OpenAI v1 spells it: <c>http://127.0.0.1:port/openai/v1/</c>.</summary>
+    public Uri AzureStyleBaseUri => new($"http://127.0.0.1:{Port}/openai/v1/");
 
     /// <summary>The fixed delay before every chat response.</summary>
     public TimeSpan Latency { get; }
@@ -75,8 +83,10 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     /// <param name="responder">Returns the assistant text for a request.</param>
     /// <param name="latency">A fixed delay before each chat response.</param>
     /// <param name="failWith">Returns an HTTP status code to fail a request with, or null to answer it.</param>
+    /// <param name="retryAfter">Returns the <c>Retry-After</c> header of a failed request (seconds or an HTTP date), or null for none.</param>
+    /// <param name="errorMessage">Returns the <c>error.message</c> of a failed request (e.g. one that echoes the key); null for the default.</param>
     /// <returns>The running server; dispose it to stop.</returns>
-    public static OpenAiWireServer Start(Func<ChatRequestInfo, string> responder, TimeSpan latency = default, Func<ChatRequestInfo, int?>? failWith = null)
+    public static OpenAiWireServer Start(Func<ChatRequestInfo, string> responder, TimeSpan latency = default, Func<ChatRequestInfo, int?>? failWith = null, Func<ChatRequestInfo, string?>? retryAfter = null, Func<ChatRequestInfo, string>? errorMessage = null)
     {
         ArgumentNullException.ThrowIfNull(responder);
         HttpListenerException? lastError = null;
@@ -88,7 +98,7 @@ public sealed class OpenAiWireServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new OpenAiWireServer(listener, port, responder, latency, failWith);
+                return new OpenAiWireServer(listener, port, responder, latency, failWith, retryAfter, errorMessage);
             }
             catch (HttpListenerException ex)
             {
@@ -208,7 +218,7 @@ public sealed class OpenAiWireServer : IAsyncDisposable
             return;
         }
 
-        if (path != "/v1/chat/completions")
+        if (path is not ("/v1/chat/completions" or "/openai/v1/chat/completions"))
         {
             await WriteErrorAsync(context.Response, 404, $"Unknown path {request.HttpMethod} {path}.", "not_found").ConfigureAwait(false);
             return;
@@ -231,6 +241,11 @@ public sealed class OpenAiWireServer : IAsyncDisposable
         try
         {
             (info, includeUsage) = Parse(path, body, request.Headers["Authorization"]);
+            info = info with
+            {
+                Url = request.Url?.ToString() ?? string.Empty,
+                Headers = request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase),
+            };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
         {
@@ -254,7 +269,12 @@ public sealed class OpenAiWireServer : IAsyncDisposable
 
             if (_failWith?.Invoke(info) is { } status)
             {
-                await WriteErrorAsync(context.Response, status, $"Simulated failure with status {status}.", "simulated").ConfigureAwait(false);
+                if (_retryAfter?.Invoke(info) is { } retryAfter)
+                {
+                    context.Response.Headers["Retry-After"] = retryAfter;
+                }
+
+                await WriteErrorAsync(context.Response, status, _errorMessage?.Invoke(info) ?? $"Simulated failure with status {status}.", "simulated").ConfigureAwait(false);
                 return;
             }
 

@@ -4,7 +4,7 @@
 //                                     <latency-ms>; prints the base URL, and "requests=<n> max-in-flight=<m>" when
 //                                     stdin closes
 //   scheduler <latency-ms> <count> <concurrency> <rounds>
-//                                     in process: a server with that latency, the product's chat client and
+//                                     in process: a server with that latency, the product's model pipeline (ModelClientFactory) and
 //                                     SubjectScheduler, items asked one after another as xUnit runs theory rows, each
 //                                     answer scored; prints one wall time in seconds per round
 using System.Diagnostics;
@@ -15,6 +15,7 @@ using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 
@@ -41,7 +42,7 @@ switch (args.FirstOrDefault())
         for (int round = 0; round < Int(args[4]); round++)
         {
             await using var server = Serve(Int(args[1]));
-            using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "bench-model", "sk-bench"));
+            using var client = ModelClientFactory.Create(new ModelRoleSettings(ModelRole.Subject, server.BaseUri, "bench-model", "sk-bench"));
             // Baseline in the same round: the same client and server, calls issued by Parallel.ForEachAsync (no
             // scheduler, nothing awaited in item order). The order of the two arms alternates between rounds.
             async Task<double> Raw()

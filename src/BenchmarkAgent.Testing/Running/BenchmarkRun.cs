@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Reports;
+using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Testing.Settings;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
-using BenchmarkAgent.Testing.Results;
 
 namespace BenchmarkAgent.Testing.Running;
 
 /// <summary>
-/// One test run over the benchmarks of a test assembly: resolves the subject once, collects every item
-/// result, and writes the reports when the run ends. Registered as an xUnit assembly fixture.
+/// One test run over the benchmarks of a test assembly, registered as an xUnit assembly fixture. It only orchestrates:
+/// settings (<see cref="RunSettings"/>, read once) -> model pipelines (<see cref="ModelClientFactory"/>) -> schedulers ->
+/// reports when the run ends.
 /// </summary>
 /// <remarks>
 /// Subject calls are made only once a benchmark test is about to run, never because the fixture exists: the fixture
@@ -19,21 +22,9 @@ namespace BenchmarkAgent.Testing.Running;
 /// </remarks>
 public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
 {
-    /// <summary>Overrides the folder reports are written to.</summary>
-    public const string ResultsDirectoryVariable = "BENCHAGENT_RESULTS_DIRECTORY";
-
-    /// <summary>The seed of the random-guess baseline subject.</summary>
-    public const string BaselineSeedVariable = "BENCHAGENT_SUBJECT_SEED";
-
-    /// <summary>How many subject calls may be in flight at once (default <see cref="DefaultConcurrency"/>).</summary>
-    public const string ConcurrencyVariable = "BENCHAGENT_SUBJECT_CONCURRENCY";
-
-    /// <summary>The default number of subject calls in flight.</summary>
-    public const int DefaultConcurrency = 8;
-
     private readonly ConcurrentQueue<ItemResult> _results = new();
     private readonly ConcurrentDictionary<string, GateResult> _gates = new(StringComparer.Ordinal);
-    private readonly Func<string, string?> _environment;
+    private readonly RunSettings _settings;
     private readonly object _gate = new();
     private volatile bool _disposed;
     private SubjectResolution? _subject;
@@ -50,7 +41,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// <summary>Creates a run over an environment lookup (for tests).</summary>
     internal BenchmarkRun(Func<string, string?> environment)
     {
-        _environment = environment;
+        _settings = RunSettingsReader.Read(environment);
         Baselines = new BaselineStore(environment);
     }
 
@@ -165,7 +156,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         {
             var results = _results.ToList();
             var report = RunReport.Create(results) with { Baselines = BaselineSummary.Create(results, _gates.Values) };
-            await ReportWriter.WriteAsync(report, directory, _environment("GITHUB_STEP_SUMMARY")).ConfigureAwait(false);
+            await ReportWriter.WriteAsync(report, directory, _settings.GitHubStepSummary).ConfigureAwait(false);
         }
 
         if (_scheduler is not null)
@@ -183,7 +174,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
 
     private string? ResultsDirectory()
     {
-        if (_environment(ResultsDirectoryVariable) is { Length: > 0 } fromEnvironment)
+        if (_settings.ResultsDirectory is { } fromEnvironment)
         {
             return fromEnvironment;
         }
@@ -193,27 +184,19 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "benchagent");
     }
 
-    private int Concurrency() =>
-        int.TryParse(_environment(ConcurrencyVariable), out int value) && value >= 1 ? value : DefaultConcurrency;
-
     private SubjectResolution ResolveSubject(Assembly testAssembly)
     {
-        if (_environment(ConcurrencyVariable) is { Length: > 0 } concurrency && (!int.TryParse(concurrency, out int inFlight) || inFlight < 1 || inFlight > 1024))
+        if (_settings.Errors.Count > 0)
         {
-            return new SubjectResolution(null, "(invalid)", null,
-                $"{ErrorCodes.InvalidSubjectConcurrency}: {ConcurrencyVariable} must be an integer from 1 to 1024 (calls in flight at once); it is '{concurrency}'.");
+            return new SubjectResolution(null, "(invalid)", null, _settings.Errors[0].Text);
         }
 
-        if (EvaluationSettingsError() is { } settingsError)
+        if (Evaluators().Error is { } evaluatorError)
         {
-            return new SubjectResolution(null, "(invalid)", null, settingsError);
+            return new SubjectResolution(null, "(invalid)", null, evaluatorError);
         }
 
-        _judge = ResolveJudge();
-        if (_judge.Error is not null)
-        {
-            return new SubjectResolution(null, "(invalid)", null, _judge.Error);
-        }
+        _judge = _settings.Judge is { } judge ? ModelClientFactory.Create(judge, PipelineOptions(ModelRole.Judge)) : null;
 
         if (testAssembly.GetCustomAttribute<BenchmarkSubjectAttribute>() is { } attribute)
         {
@@ -226,23 +209,17 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             var client = factory.CreateSubject();
             string label = "code:" + attribute.FactoryType.Name;
             string identity = client.GetService(typeof(ChatClientMetadata)) is ChatClientMetadata metadata ? $"{metadata.ProviderUri}|{metadata.DefaultModelId}" : string.Empty;
-            return new SubjectResolution(Wrap(client, "subject", label, identity, Switch(SubjectCacheVariable, false)), label, null, null);
+            return new SubjectResolution(ModelClientFactory.Compose(client, ModelRole.Subject, label, identity, PipelineOptions(ModelRole.Subject)), label, null, null);
         }
 
-        var settings = new ChatClientSettingsReader(_environment).Read(ModelRole.Subject);
-        switch (settings.Status)
+        var subject = _settings.Subject;
+        return subject.Status switch
         {
-            case ChatClientSettingsStatus.Configured:
-                var configured = settings.GetRequiredSettings();
-                var modelClient = ChatClientFactory.Create(configured);
-                return new SubjectResolution(Wrap(modelClient, "subject", configured.Endpoint.ToString(), configured.Model, Switch(SubjectCacheVariable, false)), configured.Model, null, null);
-            case ChatClientSettingsStatus.Baseline:
-                ulong seed = ulong.TryParse(_environment(BaselineSeedVariable), out ulong parsed) ? parsed : 0;
-                return new SubjectResolution(ChatClientFactory.Create(settings, seed), RandomGuessSubject.ModelId, null, null);
-            case ChatClientSettingsStatus.NotConfigured:
-                return new SubjectResolution(null, "(none)", settings.Message, null);
-            default:
-                return new SubjectResolution(null, "(invalid)", null, settings.Message);
-        }
+            ModelRoleSettingsStatus.Configured => new SubjectResolution(
+                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject)), subject.GetRequiredSettings().Model, null, null),
+            ModelRoleSettingsStatus.Baseline => new SubjectResolution(new RandomGuessSubject(_settings.BaselineSeed), RandomGuessSubject.ModelId, null, null),
+            ModelRoleSettingsStatus.NotConfigured => new SubjectResolution(null, "(none)", subject.Message, null),
+            _ => new SubjectResolution(null, "(invalid)", null, subject.Message),
+        };
     }
 }

@@ -18,7 +18,7 @@ namespace BenchmarkAgent.Testing.Subjects;
 public sealed class RandomGuessSubject : IChatClient
 {
     /// <summary>The baseline's name, as used in <c>BENCHAGENT_SUBJECT_BASELINE</c>.</summary>
-    public const string BaselineName = "random-guess";
+    public const string BaselineName = BenchmarkAgent.Models.ModelRoleSettingsReader.RandomGuessBaseline;
 
     /// <summary>The model id reported on every response.</summary>
     public const string ModelId = "baseline/random-guess";

@@ -1,4 +1,5 @@
 using BenchmarkAgent.Testing.Evaluation;
+using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using Microsoft.Extensions.AI;
@@ -19,7 +20,7 @@ public sealed class RubricEvaluatorTests
     private static readonly ChatMessage[] Question = [new(ChatRole.User, "Why is the sky blue?")];
 
     private static IChatClient Judge(OpenAiWireServer server) =>
-        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Judge, server.BaseUri, "judge-model", "sk-judge"));
+        EndpointChatClient.Create(new ModelRoleSettings(ModelRole.Judge, server.BaseUri, "judge-model", "sk-judge"));
 
     private static async Task<EvaluationResult> Evaluate(OpenAiWireServer server, params EvaluationContext[] contexts)
     {

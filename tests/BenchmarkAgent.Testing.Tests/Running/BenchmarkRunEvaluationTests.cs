@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Settings;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Running;
@@ -25,9 +26,9 @@ public sealed class BenchmarkRunEvaluationTests
             ["BENCHAGENT_SUBJECT_ENDPOINT"] = subject.BaseUrl,
             ["BENCHAGENT_SUBJECT_MODEL"] = "subject-model",
             ["BENCHAGENT_SUBJECT_API_KEY"] = "sk-subject-secret",
-            [BenchmarkRun.ConcurrencyVariable] = "1",
-            [BenchmarkRun.CacheDirectoryVariable] = Path.Combine(folder.Path, "cache"),
-            [BenchmarkRun.ResultsDirectoryVariable] = Path.Combine(folder.Path, "results"),
+            [RunSettingsReader.ConcurrencyVariable] = "1",
+            [RunSettingsReader.CacheDirectoryVariable] = Path.Combine(folder.Path, "cache"),
+            [RunSettingsReader.ResultsDirectoryVariable] = Path.Combine(folder.Path, "results"),
         };
         if (judge is not null)
         {
@@ -60,7 +61,7 @@ public sealed class BenchmarkRunEvaluationTests
     {
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(r => r.Sequence == 1 ? "Answer: 5" : "Answer: 4");
-        await using var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+        await using var run = Run(folder, subject, extra: (RunSettingsReader.RepeatsVariable, "3"));
 
         var outcome = await Evaluate(run, TestItems.Number("4"));
 
@@ -83,7 +84,7 @@ public sealed class BenchmarkRunEvaluationTests
         using var folder = new TempFolder();
         // The wire server reports one token per word: prompt = words of every message, answer = words of the reply.
         await using var subject = OpenAiWireServer.Start(r => r.Sequence == 1 ? "The answer is 4" : "Answer: 4");
-        var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+        var run = Run(folder, subject, extra: (RunSettingsReader.RepeatsVariable, "3"));
         var item = TestItems.Number("4");
 
         var outcome = await Evaluate(run, item);
@@ -108,7 +109,7 @@ public sealed class BenchmarkRunEvaluationTests
     {
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(r => r.Sequence == 2 ? "Answer: 4" : "Answer: 9");
-        await using var run = Run(folder, subject, extra: (BenchmarkRun.RepeatsVariable, "3"));
+        await using var run = Run(folder, subject, extra: (RunSettingsReader.RepeatsVariable, "3"));
 
         var outcome = await Evaluate(run, TestItems.Number("4"));
 
@@ -228,7 +229,7 @@ public sealed class BenchmarkRunEvaluationTests
 
         for (int runs = 0; runs < 2; runs++)
         {
-            await using var run = Run(folder, subject, judge, (BenchmarkRun.SubjectCacheVariable, "true"));
+            await using var run = Run(folder, subject, judge, (RunSettingsReader.SubjectCacheVariable, "true"));
             await Evaluate(run, FreeTextItem);
         }
 
@@ -242,7 +243,7 @@ public sealed class BenchmarkRunEvaluationTests
     {
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(_ => "Answer: 4");
-        await using var configured = Run(folder, subject, extra: [(BenchmarkRun.SubjectTemperatureVariable, "0"), (BenchmarkRun.SubjectMaxTokensVariable, "64")]);
+        await using var configured = Run(folder, subject, extra: [(RunSettingsReader.SubjectTemperatureVariable, "0"), (RunSettingsReader.SubjectMaxTokensVariable, "64")]);
 
         await Evaluate(configured, TestItems.Number("4"));
         var sent = Assert.Single(subject.Requests);
@@ -262,7 +263,7 @@ public sealed class BenchmarkRunEvaluationTests
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(_ => "Answer: 4");
         // 600 requests per minute: one call every 100 ms, whatever the concurrency (4 here).
-        await using var run = Run(folder, subject, extra: [(BenchmarkRun.ConcurrencyVariable, "4"), (BenchmarkRun.SubjectRateLimitVariable, "600")]);
+        await using var run = Run(folder, subject, extra: [(RunSettingsReader.ConcurrencyVariable, "4"), (RunSettingsReader.SubjectRateLimitVariable, "600")]);
         var items = Enumerable.Range(0, 5).Select(i => TestItems.Number("4") with { Id = $"rate{i}" }).ToList();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -282,10 +283,10 @@ public sealed class BenchmarkRunEvaluationTests
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(r => "It boils at a hundred degrees. " + r.LastUserText);
         await using var judge = OpenAiWireServer.Start(_ => JudgeReply, latency: TimeSpan.FromMilliseconds(150));
-        var extra = new List<(string, string)> { (BenchmarkRun.ConcurrencyVariable, "4"), (BenchmarkRun.JudgeCacheVariable, "false") };
+        var extra = new List<(string, string)> { (RunSettingsReader.ConcurrencyVariable, "4"), (RunSettingsReader.JudgeCacheVariable, "false") };
         if (judgeConcurrency is not null)
         {
-            extra.Add((BenchmarkRun.JudgeConcurrencyVariable, judgeConcurrency));
+            extra.Add((RunSettingsReader.JudgeConcurrencyVariable, judgeConcurrency));
         }
 
         await using var run = Run(folder, subject, judge, [.. extra]);
@@ -299,23 +300,23 @@ public sealed class BenchmarkRunEvaluationTests
     }
 
     [Theory]
-    [InlineData(BenchmarkRun.RepeatsVariable, "0", "BA2010")]
-    [InlineData(BenchmarkRun.RepeatsVariable, "101", "BA2010")]
-    [InlineData(BenchmarkRun.RepeatsVariable, "twice", "BA2010")]
-    [InlineData(BenchmarkRun.SubjectCacheVariable, "yes", "BA2012")]
-    [InlineData(BenchmarkRun.JudgeCacheVariable, "1", "BA2012")]
+    [InlineData(RunSettingsReader.RepeatsVariable, "0", "BA2010")]
+    [InlineData(RunSettingsReader.RepeatsVariable, "101", "BA2010")]
+    [InlineData(RunSettingsReader.RepeatsVariable, "twice", "BA2010")]
+    [InlineData(RunSettingsReader.SubjectCacheVariable, "yes", "BA2012")]
+    [InlineData(RunSettingsReader.JudgeCacheVariable, "1", "BA2012")]
     [InlineData("BENCHAGENT_JUDGE_MODEL", "judge-model", "BA2013")]
-    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "0", "BA2014")]
-    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "1025", "BA2014")]
-    [InlineData(BenchmarkRun.JudgeConcurrencyVariable, "lots", "BA2014")]
-    [InlineData(BenchmarkRun.SubjectTemperatureVariable, "2.5", "BA2016")]
-    [InlineData(BenchmarkRun.SubjectTemperatureVariable, "warm", "BA2016")]
-    [InlineData(BenchmarkRun.SubjectMaxTokensVariable, "0", "BA2016")]
-    [InlineData(BenchmarkRun.SubjectMaxTokensVariable, "1.5", "BA2016")]
-    [InlineData(BenchmarkRun.SubjectRateLimitVariable, "0", "BA2015")]
-    [InlineData(BenchmarkRun.SubjectRateLimitVariable, "fast", "BA2015")]
-    [InlineData(BenchmarkRun.JudgeRateLimitVariable, "-60", "BA2015")]
-    [InlineData(BenchmarkRun.JudgeRateLimitVariable, "2000000", "BA2015")]
+    [InlineData(RunSettingsReader.JudgeConcurrencyVariable, "0", "BA2014")]
+    [InlineData(RunSettingsReader.JudgeConcurrencyVariable, "1025", "BA2014")]
+    [InlineData(RunSettingsReader.JudgeConcurrencyVariable, "lots", "BA2014")]
+    [InlineData(RunSettingsReader.SubjectTemperatureVariable, "2.5", "BA2016")]
+    [InlineData(RunSettingsReader.SubjectTemperatureVariable, "warm", "BA2016")]
+    [InlineData(RunSettingsReader.SubjectMaxTokensVariable, "0", "BA2016")]
+    [InlineData(RunSettingsReader.SubjectMaxTokensVariable, "1.5", "BA2016")]
+    [InlineData(RunSettingsReader.SubjectRateLimitVariable, "0", "BA2015")]
+    [InlineData(RunSettingsReader.SubjectRateLimitVariable, "fast", "BA2015")]
+    [InlineData(RunSettingsReader.JudgeRateLimitVariable, "-60", "BA2015")]
+    [InlineData(RunSettingsReader.JudgeRateLimitVariable, "2000000", "BA2015")]
     public async Task Invalid_settings_fail_closed_with_a_stable_code(string variable, string value, string code)
     {
         using var folder = new TempFolder();

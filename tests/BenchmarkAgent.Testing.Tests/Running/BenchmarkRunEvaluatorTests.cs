@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Settings;
 using System.Text.Json;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Evaluation;
@@ -27,9 +28,9 @@ public sealed class BenchmarkRunEvaluatorTests
             ["BENCHAGENT_SUBJECT_ENDPOINT"] = subject.BaseUrl,
             ["BENCHAGENT_SUBJECT_MODEL"] = "subject-model",
             ["BENCHAGENT_SUBJECT_API_KEY"] = "sk-subject-secret",
-            [BenchmarkRun.ConcurrencyVariable] = "1",
-            [BenchmarkRun.CacheDirectoryVariable] = Path.Combine(folder.Path, "cache"),
-            [BenchmarkRun.ResultsDirectoryVariable] = Path.Combine(folder.Path, "results"),
+            [RunSettingsReader.ConcurrencyVariable] = "1",
+            [RunSettingsReader.CacheDirectoryVariable] = Path.Combine(folder.Path, "cache"),
+            [RunSettingsReader.ResultsDirectoryVariable] = Path.Combine(folder.Path, "results"),
         };
         if (judge is not null)
         {
@@ -55,7 +56,7 @@ public sealed class BenchmarkRunEvaluatorTests
         using var folder = new TempFolder();
         await using var subject = OpenAiWireServer.Start(r => r.Sequence == 1 ? "The answer is 4" : "Answer: 4");
         var registration = EvaluatorRegistration.From([typeof(ResponseFactsEvaluator)]);
-        var run = Run(folder, subject, registration, extra: (BenchmarkRun.RepeatsVariable, "2"));
+        var run = Run(folder, subject, registration, extra: (RunSettingsReader.RepeatsVariable, "2"));
         var item = TestItems.Number("4");
 
         var outcome = await run.EvaluateAsync(NoBenchmarks, "bench", item, TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using BenchmarkAgent.Testing.TestCases;
@@ -45,7 +46,7 @@ internal sealed class GateScenario : IDisposable
                 return "Answer: " + (wrong.Contains(i) ? i + 1000 : i);
             },
             failWith: r => failing is not null && failing.Any(i => r.LastUserText.Contains($"number {i}?", StringComparison.Ordinal)) ? 400 : null);
-        using var client = ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, model, "sk-test"));
+        using var client = EndpointChatClient.Create(new ModelRoleSettings(ModelRole.Subject, server.BaseUri, model, "sk-test"));
         await using var scheduler = new SubjectScheduler(client, Items.Select(i => (Benchmark, i)).ToList(), concurrency: 8);
         var results = new List<ItemResult>();
         foreach (var item in Items)

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Settings;
 using System.Globalization;
 using BenchmarkAgent.Testing.Baselines;
 using BenchmarkAgent.Testing.Running;
@@ -55,7 +56,7 @@ public sealed class InProcessGateTests : IAsyncDisposable
             ["BENCHAGENT_SUBJECT_ENDPOINT"] = _server.BaseUrl,
             ["BENCHAGENT_SUBJECT_MODEL"] = model,
             ["BENCHAGENT_SUBJECT_API_KEY"] = "sk-test",
-            [BenchmarkRun.ResultsDirectoryVariable] = _results,
+            [RunSettingsReader.ResultsDirectoryVariable] = _results,
         };
         return new BenchmarkRun(name => environment.GetValueOrDefault(name));
     }

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Testing.Settings;
 using System.Globalization;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Tests.Shared;
@@ -94,7 +95,7 @@ public sealed class StartCallsTests : IAsyncDisposable
 
     private BenchmarkRun Run(bool configured)
     {
-        var environment = new Dictionary<string, string?> { [BenchmarkRun.ResultsDirectoryVariable] = _results };
+        var environment = new Dictionary<string, string?> { [RunSettingsReader.ResultsDirectoryVariable] = _results };
         if (configured)
         {
             environment["BENCHAGENT_SUBJECT_ENDPOINT"] = _server.BaseUrl;

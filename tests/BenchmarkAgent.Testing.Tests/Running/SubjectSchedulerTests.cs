@@ -1,5 +1,7 @@
+using BenchmarkAgent.Testing.Settings;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Running;
+using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using BenchmarkAgent.Testing.Results;
@@ -14,7 +16,7 @@ public sealed class SubjectSchedulerTests
             .ToList();
 
     private static Microsoft.Extensions.AI.IChatClient Client(OpenAiWireServer server) =>
-        ChatClientFactory.Create(new ChatClientSettings(ModelRole.Subject, server.BaseUri, "sched-model", "sk-test"));
+        EndpointChatClient.Create(new ModelRoleSettings(ModelRole.Subject, server.BaseUri, "sched-model", "sk-test"));
 
     [Fact]
     public async Task Calls_are_pipelined_up_to_the_concurrency_limit_and_each_item_is_asked_once()
@@ -119,7 +121,7 @@ public sealed class SubjectSchedulerTests
         var env = new Dictionary<string, string?>
         {
             ["BENCHAGENT_SUBJECT_BASELINE"] = "random-guess",
-            [BenchmarkRun.ConcurrencyVariable] = value,
+            [RunSettingsReader.ConcurrencyVariable] = value,
         };
         var run = new BenchmarkRun(name => env.GetValueOrDefault(name));
 

@@ -1,0 +1,45 @@
+using System.ClientModel;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+
+namespace BenchmarkAgent.Models;
+
+/// <summary>What <see cref="ModelClientFactory"/> composes around a role's endpoint client.</summary>
+internal sealed record ModelPipelineOptions
+{
+    /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> and meter name of the telemetry.</summary>
+    public const string TelemetrySourceName = "BenchmarkAgent.Models";
+
+    /// <summary>The network timeout of one request when none is given (as the OpenAI SDK's).</summary>
+    public static readonly TimeSpan DefaultNetworkTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>Attempts and backoff of the retry layer (its clock is <see cref="TimeProvider"/>).</summary>
+    public RetryOptions Retry { get; init; } = new();
+
+    /// <summary>The most requests that may start per minute, or <see langword="null"/> for no limit.</summary>
+    public double? RequestsPerMinute { get; init; }
+
+    /// <summary>The response cache's root folder (entries go to <c>&lt;folder&gt;/v1/&lt;role&gt;/</c>), or <see langword="null"/> for no cache.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>A cache to use instead of a folder (tests, or a shared store); wins over <see cref="CacheDirectory"/>.</summary>
+    public IDistributedCache? Cache { get; init; }
+
+    /// <summary>The clock of retries and rate limits.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where calls are logged (<c>UseLogging</c>); <see langword="null"/> for no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Whether calls are traced and measured with OpenTelemetry's generative-AI conventions (<c>UseOpenTelemetry</c>); message text is never recorded.</summary>
+    public bool Telemetry { get; init; } = true;
+
+    /// <summary>The network timeout of one request; <see langword="null"/> for <see cref="DefaultNetworkTimeout"/>.</summary>
+    public TimeSpan? NetworkTimeout { get; init; }
+
+    /// <summary>The HTTP transport of the endpoint client (tests); <see langword="null"/> for the SDK's pooled one.</summary>
+    public System.ClientModel.Primitives.PipelineTransport? Transport { get; init; }
+
+    /// <summary>The Entra credential for <see cref="ModelAuthentication.Entra"/>; <see langword="null"/> for <c>DefaultAzureCredential</c>.</summary>
+    public AuthenticationTokenProvider? EntraCredential { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace BenchmarkAgent.Models;
+
+/// <summary>The part a model plays in a benchmark; each role is configured separately.</summary>
+public enum ModelRole
+{
+    /// <summary>The model that drafts benchmark items at build time (the layer supports it; no product code uses it yet).</summary>
+    Generator,
+
+    /// <summary>The model that grades free-form answers or checks generated items.</summary>
+    Judge,
+
+    /// <summary>The model under test, which answers the benchmark items.</summary>
+    Subject,
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using BenchmarkAgent.Models;
+
+namespace BenchmarkAgent.Testing.Settings;
+
+/// <summary>
+/// Reads <see cref="RunSettings"/> from environment variables, once, through a lookup function so tests never touch
+/// the process environment. Each variable has one parser and one valid range; a value that is set but out of range
+/// becomes a <see cref="SettingError"/>. Empty values count as unset.
+/// </summary>
+public static class RunSettingsReader
+{
+    /// <summary>Overrides the folder reports are written to.</summary>
+    public const string ResultsDirectoryVariable = "BENCHAGENT_RESULTS_DIRECTORY";
+
+    /// <summary>The seed of the random-guess baseline subject.</summary>
+    public const string BaselineSeedVariable = "BENCHAGENT_SUBJECT_SEED";
+
+    /// <summary>How many subject calls may be in flight at once, 1 to 1024.</summary>
+    public const string ConcurrencyVariable = "BENCHAGENT_SUBJECT_CONCURRENCY";
+
+    /// <summary>How many times each item is asked, 1 to 100.</summary>
+    public const string RepeatsVariable = "BENCHAGENT_SUBJECT_REPEATS";
+
+    /// <summary><c>true</c> caches subject responses.</summary>
+    public const string SubjectCacheVariable = "BENCHAGENT_SUBJECT_CACHE";
+
+    /// <summary><c>false</c> turns off the judge's response cache.</summary>
+    public const string JudgeCacheVariable = "BENCHAGENT_JUDGE_CACHE";
+
+    /// <summary>How many judge calls may be in flight at once, 1 to 1024.</summary>
+    public const string JudgeConcurrencyVariable = "BENCHAGENT_JUDGE_CONCURRENCY";
+
+    /// <summary>The most subject requests that may start per minute.</summary>
+    public const string SubjectRateLimitVariable = "BENCHAGENT_SUBJECT_RATE_LIMIT";
+
+    /// <summary>The most judge requests that may start per minute.</summary>
+    public const string JudgeRateLimitVariable = "BENCHAGENT_JUDGE_RATE_LIMIT";
+
+    /// <summary>The subject's sampling temperature, 0 to 2.</summary>
+    public const string SubjectTemperatureVariable = "BENCHAGENT_SUBJECT_TEMPERATURE";
+
+    /// <summary>The most tokens the subject may answer with, 1 to 1000000.</summary>
+    public const string SubjectMaxTokensVariable = "BENCHAGENT_SUBJECT_MAX_TOKENS";
+
+    /// <summary>Overrides the folder the response cache is stored in.</summary>
+    public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
+
+    /// <summary>The GitHub Actions job summary file the Markdown report is appended to.</summary>
+    public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    /// <summary>Reads the settings of a run.</summary>
+    /// <param name="lookup">Returns a variable's value or <see langword="null"/>, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
+    /// <returns>The settings, with every wrong value in <see cref="RunSettings.Errors"/>.</returns>
+    public static RunSettings Read(Func<string, string?> lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        string? Get(string name) => lookup(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var errors = new List<SettingError>();
+
+        int? concurrency = Integer(Get(ConcurrencyVariable), 1, RunSettings.MaxConcurrency);
+        if (Get(ConcurrencyVariable) is { } concurrencyText && concurrency is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidSubjectConcurrency, ConcurrencyVariable,
+                $"{ConcurrencyVariable} must be an integer from 1 to {RunSettings.MaxConcurrency} (calls in flight at once); it is '{concurrencyText}'."));
+        }
+
+        int? repeats = Integer(Get(RepeatsVariable), 1, RunSettings.MaxRepeats);
+        if (Get(RepeatsVariable) is { } repeatsText && repeats is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidRepeats, RepeatsVariable,
+                $"{RepeatsVariable} must be an integer from 1 to {RunSettings.MaxRepeats} (how many times each item is asked); it is '{repeatsText}'."));
+        }
+
+        int? judgeConcurrency = Integer(Get(JudgeConcurrencyVariable), 1, RunSettings.MaxConcurrency);
+        if (Get(JudgeConcurrencyVariable) is { } judgeConcurrencyText && judgeConcurrency is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidJudgeConcurrency, JudgeConcurrencyVariable,
+                $"{JudgeConcurrencyVariable} must be an integer from 1 to {RunSettings.MaxConcurrency} (judge calls in flight at once); it is '{judgeConcurrencyText}'."));
+        }
+
+        float? temperature = float.TryParse(Get(SubjectTemperatureVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out float t) && t is >= 0 and <= 2 ? t : null;
+        if (Get(SubjectTemperatureVariable) is { } temperatureText && temperature is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidSampling, SubjectTemperatureVariable,
+                $"{SubjectTemperatureVariable} must be a number from 0 to 2 (e.g. 0 for steadier regression runs); it is '{temperatureText}'."));
+        }
+
+        int? maxTokens = Integer(Get(SubjectMaxTokensVariable), 1, 1_000_000);
+        if (Get(SubjectMaxTokensVariable) is { } maxTokensText && maxTokens is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidSampling, SubjectMaxTokensVariable,
+                $"{SubjectMaxTokensVariable} must be an integer from 1 to 1000000; it is '{maxTokensText}'."));
+        }
+
+        double? RateLimit(string variable)
+        {
+            string? text = Get(variable);
+            double? perMinute = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                && double.IsFinite(value) && value is > 0 and <= 1_000_000 ? value : null;
+            if (text is not null && perMinute is null)
+            {
+                errors.Add(new(ErrorCodes.InvalidRateLimit, variable,
+                    $"{variable} must be a positive number of requests per minute, at most 1000000 (e.g. 500); it is '{text}'."));
+            }
+
+            return perMinute;
+        }
+
+        double? subjectRate = RateLimit(SubjectRateLimitVariable);
+        double? judgeRate = RateLimit(JudgeRateLimitVariable);
+
+        bool Switch(string variable, bool defaultValue)
+        {
+            string? text = Get(variable);
+            if (text is null)
+            {
+                return defaultValue;
+            }
+
+            if (bool.TryParse(text, out bool value))
+            {
+                return value;
+            }
+
+            errors.Add(new(ErrorCodes.InvalidCacheSwitch, variable, $"{variable} must be true or false; it is '{text}'."));
+            return defaultValue;
+        }
+
+        bool subjectCache = Switch(SubjectCacheVariable, false);
+        bool judgeCache = Switch(JudgeCacheVariable, true);
+
+        var roles = new ModelRoleSettingsReader(lookup);
+        ModelRoleSettings? judge = null;
+
+        // The judge is opt-in: OPENAI_BASE_URL alone (shared with the subject) does not turn it on.
+        if (Get(ModelRoleSettingsReader.VariableName(ModelRole.Judge, "ENDPOINT")) is not null ||
+            Get(ModelRoleSettingsReader.VariableName(ModelRole.Judge, "MODEL")) is not null)
+        {
+            var judgeResult = roles.Read(ModelRole.Judge);
+            if (judgeResult.Status == ModelRoleSettingsStatus.Configured)
+            {
+                judge = judgeResult.GetRequiredSettings();
+            }
+            else
+            {
+                errors.Add(new(ErrorCodes.InvalidJudge, ModelRoleSettingsReader.VariableName(ModelRole.Judge, "ENDPOINT"),
+                    $"the judge is configured wrongly: {judgeResult.Message}"));
+            }
+        }
+
+        return new RunSettings
+        {
+            Subject = roles.Read(ModelRole.Subject),
+            Judge = judge,
+            SubjectConcurrency = concurrency ?? RunSettings.DefaultConcurrency,
+            JudgeConcurrencySetting = judgeConcurrency,
+            Repeats = repeats ?? 1,
+            SubjectCache = subjectCache,
+            JudgeCache = judgeCache,
+            SubjectRequestsPerMinute = subjectRate,
+            JudgeRequestsPerMinute = judgeRate,
+            SubjectTemperature = temperature,
+            SubjectMaxOutputTokens = maxTokens,
+            BaselineSeed = ulong.TryParse(Get(BaselineSeedVariable), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed : 0,
+            ResultsDirectory = Get(ResultsDirectoryVariable),
+            CacheDirectory = Get(CacheDirectoryVariable),
+            GitHubStepSummary = Get(GitHubStepSummaryVariable),
+            Errors = errors,
+        };
+    }
+
+    private static int? Integer(string? text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max ? value : null;
+}
