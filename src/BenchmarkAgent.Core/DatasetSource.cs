@@ -5,7 +5,7 @@ namespace BenchmarkAgent;
 /// <summary>Samples derived from a registered dataset: a subtask's whole dataset, or the one record an item came from.</summary>
 /// <param name="Dataset">The dataset's name (its card's name).</param>
 /// <param name="Record">The record's id for an item; null for a subtask, which draws from every record.</param>
-public sealed record DatasetSource(string Dataset, string? Record = null) : ItemSource
+internal sealed record DatasetSource(string Dataset, string? Record = null) : ItemSource
 {
     /// <summary>The source of one record of this dataset.</summary>
     /// <param name="record">The record's id (an opaque label from the file, only ever written as text).</param>

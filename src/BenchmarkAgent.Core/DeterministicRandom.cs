@@ -4,7 +4,7 @@ namespace BenchmarkAgent;
 /// A seeded pseudo-random generator (xoshiro256**) whose sequence is fixed by this library, not by the
 /// runtime, so the same seed gives the same benchmark on every machine and .NET version.
 /// </summary>
-public sealed class DeterministicRandom
+internal sealed class DeterministicRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent;
 
 /// <summary>How much work an item needs. Every task family supports all three levels.</summary>
-public enum Difficulty
+internal enum Difficulty
 {
     /// <summary>One or two reasoning steps, small numbers, short contexts.</summary>
     Easy = 1,

@@ -6,7 +6,7 @@ namespace BenchmarkAgent;
 /// <param name="Type">The answer type, which selects the scorer.</param>
 /// <param name="Value">The canonical answer: a number in invariant culture, an option letter, or a text.</param>
 /// <param name="Tolerance">For <see cref="AnswerType.Number"/>: the largest absolute difference still counted as correct.</param>
-public sealed record ExpectedAnswer(AnswerType Type, string Value, double Tolerance = 0)
+internal sealed record ExpectedAnswer(AnswerType Type, string Value, double Tolerance = 0)
 {
     /// <summary>Creates a numeric answer, formatted in invariant culture without trailing zeros.</summary>
     public static ExpectedAnswer Number(decimal value, double tolerance = 0) =>

@@ -4,7 +4,7 @@ namespace BenchmarkAgent;
 /// A file the engine cannot read (a snapshot, a dataset), located by file and line and carrying a
 /// stable error code, so MSBuild can report it as <c>file(line): error CODE: detail</c>.
 /// </summary>
-public abstract class FileFormatException : Exception
+internal abstract class FileFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The stable error code.</param>

@@ -12,7 +12,7 @@ namespace BenchmarkAgent;
 /// once, at the file's edge, and <see cref="ToString"/> writes it back byte for byte.
 /// </remarks>
 [JsonConverter(typeof(ItemSourceJsonConverter))]
-public abstract record ItemSource
+internal abstract record ItemSource
 {
     /// <summary>The text prefix of a task-family source.</summary>
     internal const string FamilyPrefix = "family:";

@@ -4,7 +4,7 @@ using System.Text;
 namespace BenchmarkAgent;
 
 /// <summary>Hashes that never change across processes, machines or runtime versions (unlike <see cref="string.GetHashCode()"/>).</summary>
-public static class StableHash
+internal static class StableHash
 {
     /// <summary>Derives a 64-bit seed from parts, e.g. (benchmark seed, subtask, index, attempt).</summary>
     public static ulong Seed(params object[] parts) => BitConverter.ToUInt64(Digest(parts), 0);

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Models;
 /// the endpoint answered) and how many attempts were made. The message never contains an API key: the endpoint's text
 /// is masked before it gets here, and an SDK error whose text could echo the key is not kept as the inner exception.
 /// </summary>
-public sealed class ModelCallException : Exception
+internal sealed class ModelCallException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The stable error code, e.g. <c>BA2011</c>.</param>

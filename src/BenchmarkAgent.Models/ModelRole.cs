@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Models;
 
 /// <summary>The part a model plays in a benchmark; each role is configured separately.</summary>
-public enum ModelRole
+internal enum ModelRole
 {
     /// <summary>The model that drafts benchmark items at build time (the layer supports it; no product code uses it yet).</summary>
     Generator,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace BenchmarkAgent.Testing;
 
 /// <summary>Builds what is sent to the subject for one item.</summary>
-public static class BenchmarkPrompt
+internal static class BenchmarkPrompt
 {
     /// <summary>The system message sent before every item.</summary>
     public const string SystemInstruction = "You are being evaluated. Follow the answer-format instruction exactly.";

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Constraints;
 /// other non-blank lines.
 /// </summary>
 /// <param name="Count">The required number of bullet lines.</param>
-public sealed record BulletCountConstraint(int Count) : Constraint
+internal sealed record BulletCountConstraint(int Count) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"bullets:{Count}";

@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Constraints;
 /// One checkable rule on a free-text response (IFEval style), such as a word-count range or a forbidden letter.
 /// Constraints are immutable and pure: the same response always gets the same outcome.
 /// </summary>
-public abstract record Constraint
+internal abstract record Constraint
 {
     /// <summary>The constraint's token in a spec string, e.g. <c>words:20-40</c>; see <see cref="ConstraintSpec"/>.</summary>
     public abstract string Token { get; }

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Constraints;
 
 /// <summary>Checks a response against every constraint of a spec. Pure: no I/O, no state.</summary>
-public static class ConstraintEvaluator
+internal static class ConstraintEvaluator
 {
     /// <summary>Evaluates <paramref name="response"/> against each constraint of <paramref name="spec"/>, in spec order.</summary>
     /// <param name="spec">The constraints.</param>

@@ -4,4 +4,4 @@ namespace BenchmarkAgent.Constraints;
 /// <param name="Constraint">The constraint that was checked.</param>
 /// <param name="Passed">True when the response satisfies the constraint.</param>
 /// <param name="Reason">What was found, e.g. "37 words, need 20 to 30".</param>
-public sealed record ConstraintOutcome(Constraint Constraint, bool Passed, string Reason);
+internal sealed record ConstraintOutcome(Constraint Constraint, bool Passed, string Reason);

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Constraints;
 /// an <c>ends-with</c> phrase), so the separators never occur inside a value. Two specs are equal when their
 /// strings are equal.
 /// </summary>
-public sealed partial record ConstraintSpec
+internal sealed partial record ConstraintSpec
 {
     /// <summary>The separator between tokens.</summary>
     public const char Separator = ';';

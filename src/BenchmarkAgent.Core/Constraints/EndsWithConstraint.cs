@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Constraints;
 /// full stop, exclamation mark or question mark.
 /// </summary>
 /// <param name="Phrase">The required closing phrase, lowercase words separated by single spaces.</param>
-public sealed record EndsWithConstraint(string Phrase) : Constraint
+internal sealed record EndsWithConstraint(string Phrase) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"ends-with:{Phrase}";

@@ -2,7 +2,7 @@ namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response never contains <paramref name="Letter"/>, in either case.</summary>
 /// <param name="Letter">The forbidden letter, lowercase a to z.</param>
-public sealed record ExcludeLetterConstraint(char Letter) : Constraint
+internal sealed record ExcludeLetterConstraint(char Letter) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"exclude-letter:{Letter}";

@@ -2,7 +2,7 @@ namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response never uses <paramref name="Word"/> as a whole word (case-insensitive).</summary>
 /// <param name="Word">The forbidden word, lowercase.</param>
-public sealed record ExcludeWordConstraint(string Word) : Constraint
+internal sealed record ExcludeWordConstraint(string Word) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"exclude-word:{Word}";

@@ -2,7 +2,7 @@ namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response uses <paramref name="Word"/> at least once as a whole word (case-insensitive).</summary>
 /// <param name="Word">The required word, lowercase.</param>
-public sealed record IncludeWordConstraint(string Word) : Constraint
+internal sealed record IncludeWordConstraint(string Word) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"include:{Word}";

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response contains no uppercase letter.</summary>
-public sealed record LowercaseConstraint : Constraint
+internal sealed record LowercaseConstraint : Constraint
 {
     /// <inheritdoc />
     public override string Token => "lowercase";

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response contains no comma.</summary>
-public sealed record NoCommasConstraint : Constraint
+internal sealed record NoCommasConstraint : Constraint
 {
     /// <inheritdoc />
     public override string Token => "no-commas";

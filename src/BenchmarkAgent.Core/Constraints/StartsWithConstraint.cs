@@ -2,7 +2,7 @@ namespace BenchmarkAgent.Constraints;
 
 /// <summary>The response's first word is <paramref name="Word"/> (case-insensitive).</summary>
 /// <param name="Word">The required first word, lowercase.</param>
-public sealed record StartsWithConstraint(string Word) : Constraint
+internal sealed record StartsWithConstraint(string Word) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"starts-with:{Word}";

@@ -3,7 +3,7 @@ namespace BenchmarkAgent.Constraints;
 /// <summary>The response has between <paramref name="Min"/> and <paramref name="Max"/> words, inclusive.</summary>
 /// <param name="Min">The fewest words allowed.</param>
 /// <param name="Max">The most words allowed.</param>
-public sealed record WordCountConstraint(int Min, int Max) : Constraint
+internal sealed record WordCountConstraint(int Min, int Max) : Constraint
 {
     /// <inheritdoc />
     public override string Token => $"words:{Min}-{Max}";

@@ -7,7 +7,7 @@ using BenchmarkAgent.Verification;
 namespace BenchmarkAgent.Execution;
 
 /// <summary>Resuming from an <see cref="IItemJournal"/>: which journalled positions may be reused.</summary>
-public sealed partial class BenchmarkExecutor
+internal sealed partial class BenchmarkExecutor
 {
     /// <summary>
     /// Realises one position, reusing it from <paramref name="journal"/> when the journal holds exactly what this plan

@@ -16,7 +16,7 @@ namespace BenchmarkAgent.Execution;
 /// The sample at position <c>i</c> of a subtask is seeded by (benchmark seed, subtask, i, attempt) only,
 /// so growing the quota keeps every existing item and adds new ones after them.
 /// </remarks>
-public sealed partial class BenchmarkExecutor
+internal sealed partial class BenchmarkExecutor
 {
     /// <summary>How many candidates one item position may consume before the subtask is declared short.</summary>
     public const int MaxAttemptsPerItem = 20;

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Execution;
 /// <param name="Choices">The options of a multiple-choice item; empty otherwise.</param>
 /// <param name="Answer">The reference answer and how to compare with it.</param>
 /// <param name="Provenance">Where the item came from and which checks it passed.</param>
-public sealed record BenchmarkItem(
+internal sealed record BenchmarkItem(
     string Id,
     string Subtask,
     Difficulty Difficulty,

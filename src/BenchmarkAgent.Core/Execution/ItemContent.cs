@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BenchmarkAgent.Execution;
 
 /// <summary>The reviewable content of an item (prompt, choices, answer) and its hash, which detects a reviewer's edit.</summary>
-public static class ItemContent
+internal static class ItemContent
 {
     /// <summary>
     /// 16 hex digits of SHA-256 over the prompt (line endings normalised), the choices and the answer. Provenance, id and

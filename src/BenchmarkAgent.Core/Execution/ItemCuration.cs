@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Execution;
 /// <param name="Edited">True once the engine has seen (and kept) a reviewer's edit.</param>
 /// <param name="Excluded">True when a reviewer excluded the item: it stays in the file but is not run and not counted.</param>
 /// <param name="Reason">Why the reviewer excluded the item, if given.</param>
-public sealed record ItemCuration(int Generation = 0, string? ContentHash = null, bool Edited = false, bool Excluded = false, string? Reason = null)
+internal sealed record ItemCuration(int Generation = 0, string? ContentHash = null, bool Edited = false, bool Excluded = false, string? Reason = null)
 {
     /// <summary>A freshly generated item of the first generation.</summary>
     public static ItemCuration Generated { get; } = new();

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Execution;
 /// <param name="Attempt">How many earlier candidates for this position were rejected by verification.</param>
 /// <param name="Transformations">The transformations applied, in order; empty for plain family items.</param>
 /// <param name="Checks">The verification checks the item passed.</param>
-public sealed record ItemProvenance(
+internal sealed record ItemProvenance(
     ItemSource Source,
     string Seed,
     int Index,

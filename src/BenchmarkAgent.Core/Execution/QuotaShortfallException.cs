@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Execution;
 
 /// <summary>Thrown when a subtask cannot fill its quota within the attempt budget.</summary>
-public sealed class QuotaShortfallException : Exception
+internal sealed class QuotaShortfallException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public QuotaShortfallException(string subtask, int quota, int produced, string lastRejection)

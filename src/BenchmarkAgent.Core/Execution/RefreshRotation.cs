@@ -3,7 +3,7 @@ using BenchmarkAgent.Planning;
 namespace BenchmarkAgent.Execution;
 
 /// <summary>Chooses which items a refresh rotates out: deterministic, per subtask, never edited or excluded items.</summary>
-public static class RefreshRotation
+internal static class RefreshRotation
 {
     /// <summary>The fraction rotated when <c>BenchmarkAgentRefreshFraction</c> is not set.</summary>
     public const double DefaultFraction = 0.25;

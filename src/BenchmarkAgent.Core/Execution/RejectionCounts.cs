@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Execution;
 
 /// <summary>How many candidates each verification check rejected: the one place such counts are added up.</summary>
-public static class RejectionCounts
+internal static class RejectionCounts
 {
     /// <summary>Adds up counts per check (checks compared ordinally), e.g. a subtask's positions or an earlier run's and this run's.</summary>
     /// <param name="counts">(check, count) pairs; a check may appear any number of times.</param>

@@ -13,7 +13,7 @@ namespace BenchmarkAgent.Execution;
 /// position by position through the <see cref="BenchmarkExecutor"/>. Pure: reading and writing the snapshot, the lock
 /// and the journal file are the caller's job.
 /// </summary>
-public sealed class SnapshotGenerator
+internal sealed class SnapshotGenerator
 {
     private readonly OfflinePlanner _planner;
     private readonly BenchmarkExecutor _executor;

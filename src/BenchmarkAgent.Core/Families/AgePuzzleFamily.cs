@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Age word problems: stated ages, age differences, multiples ("twice as old"), sums and time-shifted
 /// multiples ("in 4 years ... will be three times as old") that pin down everyone's age; the model gives one age.
 /// </summary>
-public sealed partial class AgePuzzleFamily : ITaskFamily
+internal sealed partial class AgePuzzleFamily : ITaskFamily
 {
     private static readonly string[] Multiples = ["once", "twice", "three times", "four times"];
 

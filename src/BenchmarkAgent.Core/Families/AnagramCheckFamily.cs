@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Picks the one scrambled string that is an exact anagram of a word or phrase; the other options differ by
 /// a single letter (substituted at Easy, a repeated letter at Medium, a swapped-in or dropped letter in long phrases at Hard).
 /// </summary>
-public sealed partial class AnagramCheckFamily : ITaskFamily
+internal sealed partial class AnagramCheckFamily : ITaskFamily
 {
     private static readonly string[] Questions =
     [

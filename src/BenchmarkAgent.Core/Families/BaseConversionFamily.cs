@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Converts integers between number bases: decimal, binary and octal at Easy, hexadecimal and larger values
 /// at Medium, and at Hard the sum of three numbers written in one base, to be given in another.
 /// </summary>
-public sealed partial class BaseConversionFamily : ITaskFamily
+internal sealed partial class BaseConversionFamily : ITaskFamily
 {
     private static readonly string[] Places =
     [

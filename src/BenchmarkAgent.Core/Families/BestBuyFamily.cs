@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// Best-value comparison: several offers of one product in different sizes and prices, and the model picks the
 /// one with the lowest price per gram or millilitre. Hard items mix units (g and kg) and multipacks.
 /// </summary>
-public sealed partial class BestBuyFamily : ITaskFamily
+internal sealed partial class BestBuyFamily : ITaskFamily
 {
     private static readonly (string Product, string Small, string Large)[] Products =
     [

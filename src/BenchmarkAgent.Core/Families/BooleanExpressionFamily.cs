@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Evaluates a parenthesised Boolean expression over integer comparisons and named variables with and, or,
 /// not and (at Hard) xor; the answer is true or false.
 /// </summary>
-public sealed partial class BooleanExpressionFamily : ITaskFamily
+internal sealed partial class BooleanExpressionFamily : ITaskFamily
 {
     private static readonly string[] Variables = ["P", "Q", "R", "S", "T"];
     private static readonly string[] Comparisons = ["<", ">", "==", "!="];

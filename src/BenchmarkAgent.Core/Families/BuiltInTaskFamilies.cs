@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace BenchmarkAgent.Families;
 
 /// <summary>The task families that ship with the SDK, in a fixed order.</summary>
-public static class BuiltInTaskFamilies
+internal static class BuiltInTaskFamilies
 {
     /// <summary>Every built-in family, created once; the array is immutable and the families are stateless.</summary>
     public static IReadOnlyList<ITaskFamily> All { get; } = ImmutableArray.Create<ITaskFamily>(

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Decoding a Caesar cipher with a stated shift. Harder items have more words, larger shifts and shifts in
 /// either direction, so the model must undo the shift the right way round and wrap at the alphabet's ends.
 /// </summary>
-public sealed partial class CaesarCipherFamily : ITaskFamily
+internal sealed partial class CaesarCipherFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

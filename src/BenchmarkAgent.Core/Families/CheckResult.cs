@@ -3,7 +3,7 @@ namespace BenchmarkAgent.Families;
 /// <summary>The verdict of a family's independent checker.</summary>
 /// <param name="Agrees">True when the re-derived answer equals the stored one.</param>
 /// <param name="Detail">What was re-derived, or why checking failed.</param>
-public sealed record CheckResult(bool Agrees, string Detail)
+internal sealed record CheckResult(bool Agrees, string Detail)
 {
     /// <summary>The checker re-derived the same answer.</summary>
     public static CheckResult Pass(string detail = "answer re-derived") => new(true, detail);

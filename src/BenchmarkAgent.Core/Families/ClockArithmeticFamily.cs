@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// A journey of one or more legs with waits between them starts at a clock time; the model gives the
 /// arrival time on a 24-hour clock, possibly past midnight.
 /// </summary>
-public sealed partial class ClockArithmeticFamily : ITaskFamily
+internal sealed partial class ClockArithmeticFamily : ITaskFamily
 {
     private static readonly string[] Vehicles = ["train", "bus", "ferry", "coach", "tram", "flight"];
     private static readonly string[] Places = ["Riverside", "Hillcrest", "Old Town", "the harbour", "the airport", "Northgate", "the museum", "Lakeview"];

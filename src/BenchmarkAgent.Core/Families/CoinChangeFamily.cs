@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// The fewest coins that pay an exact amount from a given set of denominations. Easy items use everyday coin sets
 /// where paying the largest coin first works; harder items use invented sets where that greedy habit gives too many coins.
 /// </summary>
-public sealed partial class CoinChangeFamily : ITaskFamily
+internal sealed partial class CoinChangeFamily : ITaskFamily
 {
     private static readonly int[][] EverydaySets = [[1, 2, 5, 10], [1, 5, 10, 25], [1, 2, 5, 10, 20], [1, 5, 10, 20, 50]];
 

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Pairwise comparisons ("X is taller than Y") that together fix a total order; the model picks who is
 /// at a requested rank. Hard items add redundant comparisons and ask for a middle rank.
 /// </summary>
-public sealed partial class ComparisonOrderingFamily : ITaskFamily
+internal sealed partial class ComparisonOrderingFamily : ITaskFamily
 {
     // (more, less, superlative-most, superlative-least)
     private static readonly (string More, string Less, string Most, string Least)[] Scales =

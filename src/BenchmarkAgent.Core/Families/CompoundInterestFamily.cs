@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Savings-account arithmetic: simple interest on easy items, yearly compound interest on medium items, and
 /// compound interest with yearly deposits or half-yearly compounding on hard items, rounded to the cent.
 /// </summary>
-public sealed partial class CompoundInterestFamily : ITaskFamily
+internal sealed partial class CompoundInterestFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

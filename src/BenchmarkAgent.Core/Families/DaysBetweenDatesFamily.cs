@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Counts the days between two calendar dates. Spans grow with difficulty, from a few weeks in one year
 /// to several years across leap days, and Hard items mention an unrelated third date.
 /// </summary>
-public sealed partial class DaysBetweenDatesFamily : ITaskFamily
+internal sealed partial class DaysBetweenDatesFamily : ITaskFamily
 {
     private const string DateFormat = "d MMMM yyyy";
     private static readonly string[] Events = ["a library book was borrowed", "the renovation started", "the seeds were planted", "the contract was signed", "the expedition set off", "the bakery opened", "the ship left port", "the course began"];

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Parent-child facts about an invented family tree, stated in shuffled order; the model picks who stands in
 /// a given relation (grandparent, sibling, aunt or uncle, cousin, great-grandparent...) to a named person.
 /// </summary>
-public sealed partial class FamilyRelationsFamily : ITaskFamily
+internal sealed partial class FamilyRelationsFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

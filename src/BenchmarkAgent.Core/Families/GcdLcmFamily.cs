@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Word problems that hide a greatest common divisor (cutting ribbons, packing identical bags, equal teams) or a
 /// least common multiple (alarms, lighthouses, buses that coincide again). Hard items use three numbers and a distractor.
 /// </summary>
-public sealed partial class GcdLcmFamily : ITaskFamily
+internal sealed partial class GcdLcmFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Counting the monotone routes (right and down moves only) from the top-left to the bottom-right cell of a grid
 /// with some blocked cells. Harder items have larger grids and more blocked cells.
 /// </summary>
-public sealed partial class GridPathsFamily : ITaskFamily
+internal sealed partial class GridPathsFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Families;
 /// A procedural generator of items whose answers are computed, never guessed. Every family is
 /// seedable, supports all <see cref="Difficulty"/> levels, and comes with an independent checker.
 /// </summary>
-public interface ITaskFamily
+internal interface ITaskFamily
 {
     /// <summary>What the family tests; the planner retrieves families by their cards.</summary>
     TaskFamilyCard Card { get; }

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// IFEval-style verifiable instructions with one deterministic answer: a list of words is filtered, ordered,
 /// re-cased, possibly reversed and truncated, and joined with a stated separator.
 /// </summary>
-public sealed partial class InstructionFollowingFamily : ITaskFamily
+internal sealed partial class InstructionFollowingFamily : ITaskFamily
 {
     private static readonly (string Text, string Separator)[] Joins =
     [

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// A JSON record embedded in prose and a question asking for the value at a field or path. Easy records are
 /// flat; harder ones nest objects and arrays and repeat key names at several levels as decoys.
 /// </summary>
-public sealed partial class JsonExtractionFamily : ITaskFamily
+internal sealed partial class JsonExtractionFamily : ITaskFamily
 {
     private static readonly string[] CodeKeys = ["id", "code", "sku", "ref"];
     private static readonly string[] NameKeys = ["name", "contact", "owner"];

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Classic island puzzles: knights always tell the truth, knaves always lie. Each inhabitant makes one
 /// statement; exactly one assignment of types is consistent, and the model picks it among four options.
 /// </summary>
-public sealed partial class KnightsAndKnavesFamily : ITaskFamily
+internal sealed partial class KnightsAndKnavesFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

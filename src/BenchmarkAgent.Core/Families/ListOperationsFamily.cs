@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A list of integers and a query over it: a maximum or sum at Easy, a filtered sum at Medium, and a
 /// sorted selection (sum of the k largest odd or even numbers, or a range of a filtered subset) at Hard.
 /// </summary>
-public sealed partial class ListOperationsFamily : ITaskFamily
+internal sealed partial class ListOperationsFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// Calendar scheduling: each person's busy periods in a working day and a meeting length; the answer is the earliest
 /// start time at which everybody is free for the whole meeting. Harder items have more people, periods and a lunch break.
 /// </summary>
-public sealed partial class MeetingSchedulingFamily : ITaskFamily
+internal sealed partial class MeetingSchedulingFamily : ITaskFamily
 {
     private const int DayStart = 9 * 60;
     private const int DayEnd = 17 * 60;

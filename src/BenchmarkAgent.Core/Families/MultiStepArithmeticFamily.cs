@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Word problems in which one person's count of objects changes over several steps (buying, giving away,
 /// packs of several, doubling, splitting), interleaved with irrelevant facts about other people.
 /// </summary>
-public sealed partial class MultiStepArithmeticFamily : ITaskFamily
+internal sealed partial class MultiStepArithmeticFamily : ITaskFamily
 {
     private static readonly string[] Prefixes = ["", "Then ", "Later, ", "After that, ", "Next, "];
     private static readonly string[] AddVerbs = ["buys", "finds", "collects", "wins", "is given"];

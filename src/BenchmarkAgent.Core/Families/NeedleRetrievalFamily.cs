@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Long-context retrieval: one access code is hidden in a long run of filler sentences (longer with
 /// difficulty), alongside codes for other lockers at Medium and Hard; the model must return the right one.
 /// </summary>
-public sealed partial class NeedleRetrievalFamily : ITaskFamily
+internal sealed partial class NeedleRetrievalFamily : ITaskFamily
 {
     private static readonly string[] Colors = ["red", "blue", "green", "yellow", "purple", "orange", "silver", "black", "white", "golden", "crimson", "teal"];
 

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Shows the first terms of an integer sequence and asks for the next one: arithmetic at Easy,
 /// multiply-and-add (including geometric) or alternating steps at Medium, quadratic or Fibonacci-like at Hard.
 /// </summary>
-public sealed partial class NumberSequenceFamily : ITaskFamily
+internal sealed partial class NumberSequenceFamily : ITaskFamily
 {
     private static readonly string[] Intros = ["Consider the sequence", "Look at this sequence of numbers", "A pattern continues", "Here are the first terms of a sequence"];
 

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A price changes by a sequence of percentage increases and discounts; the answer is the final price.
 /// Percentages compound, which is the classic trap (a 20% rise then a 20% cut is not the start price).
 /// </summary>
-public sealed partial class PercentageChangeFamily : ITaskFamily
+internal sealed partial class PercentageChangeFamily : ITaskFamily
 {
     private static readonly string[] Items = ["bicycle", "laptop", "sofa", "camera", "kettle", "guitar", "tent", "printer", "backpack", "lamp", "desk", "scooter"];
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// A tiny generated Python program (assignments at Easy, a counting loop at Medium, a loop with an
 /// if/else over two accumulators at Hard); the model predicts the number it prints.
 /// </summary>
-public sealed partial class ProgramOutputFamily : ITaskFamily
+internal sealed partial class ProgramOutputFamily : ITaskFamily
 {
     private static readonly string[] VariableNames = ["a", "b", "c", "x", "y", "z", "n", "m", "total", "count", "acc", "score"];
 

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Quantifiers and negation over a small, fully described set: club members and the activities each takes part in,
 /// then statements with every, some, no, not every, both and exactly, of which exactly one is true.
 /// </summary>
-public sealed partial class QuantifierLogicFamily : ITaskFamily
+internal sealed partial class QuantifierLogicFamily : ITaskFamily
 {
     private static readonly string[] Activities = ["chess", "judo", "yoga", "choir", "drama", "rowing", "robotics", "debate", "pottery", "archery"];
 

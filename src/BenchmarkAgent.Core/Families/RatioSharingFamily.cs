@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A quantity is shared among people in a given ratio; the model reports one share, or at Hard
 /// the difference between two shares among four people.
 /// </summary>
-public sealed partial class RatioSharingFamily : ITaskFamily
+internal sealed partial class RatioSharingFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A synthesised passage about invented people (their trades, homes, mentors and travels) and a four-option
 /// question whose answer needs one fact at Easy, two chained facts at Medium and three at Hard.
 /// </summary>
-public sealed partial class ReadingComprehensionFamily : ITaskFamily
+internal sealed partial class ReadingComprehensionFamily : ITaskFamily
 {
     private static readonly string[] Towns =
     [

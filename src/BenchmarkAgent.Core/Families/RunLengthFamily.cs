@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Run-length encoding and decoding of letter strings ("aaab" is "a3b1"). Easy items decode a few short runs;
 /// harder items have more and longer runs (two-digit counts) and may ask for the encoding instead.
 /// </summary>
-public sealed partial class RunLengthFamily : ITaskFamily
+internal sealed partial class RunLengthFamily : ITaskFamily
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
 

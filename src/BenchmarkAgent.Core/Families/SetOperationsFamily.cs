@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// Member lists of two or three clubs and a question about the size of a union, intersection, difference,
 /// or the number of people in exactly one or exactly two of the clubs.
 /// </summary>
-public sealed partial class SetOperationsFamily : ITaskFamily
+internal sealed partial class SetOperationsFamily : ITaskFamily
 {
     private static readonly string[] Clubs = ["chess", "drama", "robotics", "hiking", "book", "film", "garden", "choir"];
 

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A small road map given as a list of two-way roads with lengths; the answer is the length of the shortest route
 /// between two towns. Harder items have more towns and roads, so the direct-looking route is rarely the best.
 /// </summary>
-public sealed partial class ShortestPathFamily : ITaskFamily
+internal sealed partial class ShortestPathFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Traces a sorting algorithm part-way: the state of a list after a few passes of bubble sort or a few steps of
 /// selection or insertion sort, in ascending or (at Hard) descending order. Tests step-by-step algorithm execution.
 /// </summary>
-public sealed partial class SortingStepFamily : ITaskFamily
+internal sealed partial class SortingStepFamily : ITaskFamily
 {
     private const string Bubble = "One pass of bubble sort walks the list from left to right, comparing each adjacent pair and swapping the two numbers when they are out of order.";
     private const string Selection = "One step of selection sort finds the number that belongs first among the not-yet-sorted part (the part after the positions already fixed) and swaps it with the first number of that part.";

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A robot moves on a lettered and numbered grid: absolute moves at Easy, compass moves on a larger grid at
 /// Medium, and relative turns with forward moves that stop at the grid edge at Hard. The answer is the final cell.
 /// </summary>
-public sealed partial class SpatialGridFamily : ITaskFamily
+internal sealed partial class SpatialGridFamily : ITaskFamily
 {
     private static readonly string[] Absolute = ["up", "right", "down", "left"];
     private static readonly string[] Compass = ["north", "east", "south", "west"];

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Speed, distance and time: one leg on easy items (find the missing quantity), a two-leg trip on medium items
 /// (total time or average speed), and two travellers heading towards each other on hard items (when or where they meet).
 /// </summary>
-public sealed partial class SpeedDistanceTimeFamily : ITaskFamily
+internal sealed partial class SpeedDistanceTimeFamily : ITaskFamily
 {
     private static readonly string[] Vehicles = ["train", "bus", "cyclist", "truck", "ferry", "car"];
 

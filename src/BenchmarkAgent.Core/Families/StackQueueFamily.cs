@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Simulating a stack (last in, first out) or a queue (first in, first out) through a numbered list of operations;
 /// the answer is the remaining contents. Harder items are longer and add duplicate and rotate operations.
 /// </summary>
-public sealed partial class StackQueueFamily : ITaskFamily
+internal sealed partial class StackQueueFamily : ITaskFamily
 {
     private static readonly string[] Push = ["push {0}", "put {0} on top", "add {0} to the top"];
     private static readonly string[] Pop = ["pop", "remove the top value", "take the top value off"];

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A string is put through a numbered list of character-level edits (reverse, remove vowels, replace,
 /// truncate, sort); the model reports the result. Tests exact symbol manipulation, which tokenisation hides.
 /// </summary>
-public sealed partial class StringTransformFamily : ITaskFamily
+internal sealed partial class StringTransformFamily : ITaskFamily
 {
     /// <inheritdoc />
     public TaskFamilyCard Card { get; } = new(

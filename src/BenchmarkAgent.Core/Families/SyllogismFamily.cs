@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Chains of "all", "some" and "no" statements over invented categories; the model picks the one
 /// conclusion that necessarily follows. Harder items use longer chains, shuffled premises and irrelevant premises.
 /// </summary>
-public sealed partial class SyllogismFamily : ITaskFamily
+internal sealed partial class SyllogismFamily : ITaskFamily
 {
     private static readonly string[] Nouns =
     [

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// A small pipe-delimited table of sales records and a question that filters the rows and aggregates a
 /// numeric column (total, average, largest or smallest). Hard items have more rows and columns and two conditions.
 /// </summary>
-public sealed partial class TableAggregationFamily : ITaskFamily
+internal sealed partial class TableAggregationFamily : ITaskFamily
 {
     private static readonly string[] Regions = ["North", "South", "East", "West", "Central"];
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June"];

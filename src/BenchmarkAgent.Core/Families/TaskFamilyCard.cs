@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// <param name="Skill">The skill area, e.g. <c>arithmetic</c>, <c>logic</c>, <c>temporal</c>.</param>
 /// <param name="Keywords">Words and phrases a query about this family is likely to use.</param>
 /// <param name="AnswerType">The answer type of every item of the family.</param>
-public sealed record TaskFamilyCard(
+internal sealed record TaskFamilyCard(
     string Id,
     string Title,
     string Description,

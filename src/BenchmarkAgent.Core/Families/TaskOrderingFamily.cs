@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Topological ordering: a project's tasks and shuffled "must come before" constraints that admit exactly one order.
 /// Harder items have more tasks and more redundant constraints to sift through.
 /// </summary>
-public sealed partial class TaskOrderingFamily : ITaskFamily
+internal sealed partial class TaskOrderingFamily : ITaskFamily
 {
     private static readonly string[] Tasks =
     [

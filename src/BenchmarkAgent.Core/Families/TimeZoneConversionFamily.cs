@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// Converts a local time between invented places with stated UTC offsets: a plain conversion at Easy, a
 /// meeting with a duration at Medium, and a two-leg trip with a layover and half- or quarter-hour offsets at Hard.
 /// </summary>
-public sealed partial class TimeZoneConversionFamily : ITaskFamily
+internal sealed partial class TimeZoneConversionFamily : ITaskFamily
 {
     private static readonly string[] Places =
     [

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Converts a measurement, or the total of several measurements given in mixed units, into a target
 /// unit of the same dimension. Hard items add a measurement of another dimension as a distractor.
 /// </summary>
-public sealed partial class UnitConversionFamily : ITaskFamily
+internal sealed partial class UnitConversionFamily : ITaskFamily
 {
     private sealed record Unit(string Name, decimal Factor);
 

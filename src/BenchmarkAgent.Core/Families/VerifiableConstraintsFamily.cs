@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Families;
 /// letter, lowercase, no commas, bullet lines, first word, closing phrase). The answer is the constraint spec;
 /// a response is scored by how many constraints it meets. Harder items stack more constraints.
 /// </summary>
-public sealed partial class VerifiableConstraintsFamily : ITaskFamily
+internal sealed partial class VerifiableConstraintsFamily : ITaskFamily
 {
     private static readonly string[] Kinds = ["short note", "short story", "product description", "postcard message", "short speech", "diary entry"];
     private static readonly string[] Fillers = ["very", "really", "nice", "thing", "just", "also", "great", "beautiful", "amazing", "like"];

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Families;
 /// Given the weekday of an event, the model works out the weekday after one or more shifts
 /// (days, weeks and days, postponements and moves earlier).
 /// </summary>
-public sealed partial class WeekdayAfterDaysFamily : ITaskFamily
+internal sealed partial class WeekdayAfterDaysFamily : ITaskFamily
 {
     private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     private static readonly string[] Later = ["The next step came {0} later.", "The follow-up was {0} after that.", "A check was done {0} later.", "Another {0} passed before the next step."];

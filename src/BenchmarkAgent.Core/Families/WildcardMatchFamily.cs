@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Families;
 /// Wildcard pattern matching: a pattern with '?' (exactly one letter) and '*' (any run of letters, possibly empty)
 /// and several strings, exactly one of which matches the whole pattern. Harder items have more wildcards and options.
 /// </summary>
-public sealed partial class WildcardMatchFamily : ITaskFamily
+internal sealed partial class WildcardMatchFamily : ITaskFamily
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
 

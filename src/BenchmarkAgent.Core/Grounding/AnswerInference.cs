@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace BenchmarkAgent.Grounding;
 
 /// <summary>Reads final answers out of reference outputs and infers a dataset's <see cref="AnswerType"/>.</summary>
-public static partial class AnswerInference
+internal static partial class AnswerInference
 {
     /// <summary>The share of outputs that must agree on a type for the dataset to get it.</summary>
     public const double Agreement = 0.9;

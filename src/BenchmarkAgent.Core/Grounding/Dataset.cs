@@ -5,4 +5,4 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Records">The records, in file order.</param>
 /// <param name="SourcePath">The path the dataset was read from.</param>
 /// <param name="ContentHash">Lowercase hex SHA-256 of the bytes read, for provenance.</param>
-public sealed record Dataset(DatasetCard Card, IReadOnlyList<DatasetRecord> Records, string SourcePath, string ContentHash);
+internal sealed record Dataset(DatasetCard Card, IReadOnlyList<DatasetRecord> Records, string SourcePath, string ContentHash);

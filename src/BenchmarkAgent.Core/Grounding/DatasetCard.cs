@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Modalities">Its modalities, e.g. "text".</param>
 /// <param name="AnswerType">The kind of answer its records have.</param>
 /// <param name="Keywords">Retrieval keywords.</param>
-public sealed record DatasetCard(
+internal sealed record DatasetCard(
     string Name,
     string Description,
     IReadOnlyList<string> Tasks,

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Grounding;
 
 /// <summary>A dataset file that cannot be read: unknown format, malformed line, or missing fields.</summary>
-public sealed class DatasetFormatException : FileFormatException
+internal sealed class DatasetFormatException : FileFormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="file">The file (or folder) that could not be read.</param>

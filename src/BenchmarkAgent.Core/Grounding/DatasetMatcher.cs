@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Grounding;
 /// Scores (query, dataset, transformation) candidates for the Grounding Agent: task alignment of the
 /// query with the dataset card, data coverage of the quota, and the transformation's simplicity and risk.
 /// </summary>
-public sealed class DatasetMatcher
+internal sealed class DatasetMatcher
 {
     /// <summary>The default alignment below which a dataset is rejected.</summary>
     public const double DefaultAlignmentThreshold = 0.3;

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Grounding;
 /// (<c>annotation.json</c> plus an optional dataset card). The only I/O of the grounding components.
 /// Record text is data only: nothing read is ever used as a path or executed.
 /// </summary>
-public static class DatasetReader
+internal static class DatasetReader
 {
     /// <summary>The largest file read, in bytes.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;

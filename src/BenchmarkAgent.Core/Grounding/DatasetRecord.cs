@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Input">The question or prompt text.</param>
 /// <param name="Output">The reference output (for GSM8K: the solution ending in <c>#### answer</c>).</param>
 /// <param name="Fields">Every field of the source record as text (choices under <c>choices</c>, one per line).</param>
-public sealed record DatasetRecord(string Id, string Input, string Output, IReadOnlyDictionary<string, string> Fields)
+internal sealed record DatasetRecord(string Id, string Input, string Output, IReadOnlyDictionary<string, string> Fields)
 {
     /// <summary>The field name under which multiple-choice options are kept, one option per line.</summary>
     public const string ChoicesField = "choices";

@@ -6,4 +6,4 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Dataset">The dataset.</param>
 /// <param name="Transformation">The transformation applied to its records.</param>
 /// <param name="Score">The score and decision.</param>
-public sealed record GroundingCandidate(Dataset Dataset, ITransformation Transformation, GroundingScore Score);
+internal sealed record GroundingCandidate(Dataset Dataset, ITransformation Transformation, GroundingScore Score);

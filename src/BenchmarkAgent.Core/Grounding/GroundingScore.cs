@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Total">The weighted score candidates are ranked by.</param>
 /// <param name="Decision"><see cref="Accept"/> or <see cref="Reject"/>.</param>
 /// <param name="Rationale">Why: the matched terms, the coverage, and the reason for a rejection.</param>
-public sealed record GroundingScore(double Alignment, double Coverage, double Simplicity, double Risk, double Total, string Decision, string Rationale)
+internal sealed record GroundingScore(double Alignment, double Coverage, double Simplicity, double Risk, double Total, string Decision, string Rationale)
 {
     /// <summary>The decision of a usable candidate.</summary>
     public const string Accept = "accept";

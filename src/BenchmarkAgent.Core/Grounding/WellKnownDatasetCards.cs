@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Grounding;
 /// Cards for well-known public datasets, used when a dataset file comes without a card: a bare
 /// <c>gsm8k/test.jsonl</c> otherwise only has its file name to be matched against a query.
 /// </summary>
-public static class WellKnownDatasetCards
+internal static class WellKnownDatasetCards
 {
     /// <summary>
     /// Returns <paramref name="dataset"/> with a richer card when its card was built from the file name (no tasks)

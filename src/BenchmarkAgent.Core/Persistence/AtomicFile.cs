@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Persistence;
 
 /// <summary>Writes files so a reader never sees half of one: write a temporary sibling, then rename over the target.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically; skips the write when the content is already identical.</summary>
     /// <returns>True when the file changed.</returns>

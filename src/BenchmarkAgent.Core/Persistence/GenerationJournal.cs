@@ -11,7 +11,7 @@ namespace BenchmarkAgent.Persistence;
 /// as the executor accepts it. Opening it keeps every complete record and drops a torn last one; a journal written for
 /// other inputs (or another journal format) is discarded. Open it only while holding the <see cref="GenerationLock"/>.
 /// </summary>
-public sealed class GenerationJournal : IItemJournal, IDisposable
+internal sealed class GenerationJournal : IItemJournal, IDisposable
 {
     /// <summary>The journal format id, in the header; a journal with another id is discarded.</summary>
     public const string Schema = "benchagent/journal@1";

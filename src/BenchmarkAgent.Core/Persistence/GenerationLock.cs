@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Persistence;
 /// (<see cref="FileShare.None"/>: a share-mode lock on Windows, <c>flock</c> on Unix); the operating system releases it
 /// when the holder exits or is killed, so there is never a stale lock to clean up and the file itself is never deleted.
 /// </summary>
-public sealed class GenerationLock : IDisposable
+internal sealed class GenerationLock : IDisposable
 {
     /// <summary>How long a waiting build sleeps between attempts.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);

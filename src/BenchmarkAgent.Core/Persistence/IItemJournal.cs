@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Persistence;
 /// instead of regenerating finished positions. The executor asks for every position before realising it and
 /// records every position it realises.
 /// </summary>
-public interface IItemJournal
+internal interface IItemJournal
 {
     /// <summary>Returns the recorded entry of position <paramref name="index"/> of <paramref name="subtask"/>, if any.</summary>
     /// <remarks>The executor re-verifies a returned entry and regenerates the position when it does not fit the plan.</remarks>

@@ -8,4 +8,4 @@ namespace BenchmarkAgent.Persistence;
 /// The check that rejected each earlier attempt at this position, in attempt order (so its count equals the
 /// item's attempt); a resumed generation adds them to the subtask's quality summary as if it had seen them.
 /// </param>
-public sealed record JournalEntry(BenchmarkItem Item, IReadOnlyList<string> Rejections);
+internal sealed record JournalEntry(BenchmarkItem Item, IReadOnlyList<string> Rejections);

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Persistence;
 /// The temporary siblings <see cref="AtomicFile"/> leaves behind when a generation is killed between writing a
 /// temporary file and renaming it. They are never read as snapshot files, but they must not end up committed.
 /// </summary>
-public static partial class LeftoverTempFiles
+internal static partial class LeftoverTempFiles
 {
     /// <summary>
     /// Deletes the leftover temporary files of snapshot files in <paramref name="directory"/>. Call it only while holding

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Backbone">The backbone that planned and generated (<c>offline</c> or an LLM identity).</param>
 /// <param name="Subtasks">The subtasks, in a stable order; their quotas sum to the request's quota.</param>
 /// <param name="Warnings">Things the user should know, e.g. a weak match between the query and the catalog.</param>
-public sealed record BenchmarkPlan(
+internal sealed record BenchmarkPlan(
     BenchmarkRequest Request,
     string Backbone,
     IReadOnlyList<PlannedSubtask> Subtasks,

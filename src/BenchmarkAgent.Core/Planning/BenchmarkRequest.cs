@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Quota">How many verified items the benchmark must hold.</param>
 /// <param name="Seed">The seed that makes generation reproducible.</param>
 /// <param name="Difficulty">A fixed difficulty for every item, or <see langword="null"/> for a mix of all levels.</param>
-public sealed record BenchmarkRequest(string Name, string Query, int Quota, int Seed = 0, Difficulty? Difficulty = null)
+internal sealed record BenchmarkRequest(string Name, string Query, int Quota, int Seed = 0, Difficulty? Difficulty = null)
 {
     /// <summary>
     /// Absolute paths of the datasets (files or General-Bench folders) registered for grounding, in the order

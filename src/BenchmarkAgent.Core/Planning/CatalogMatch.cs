@@ -6,4 +6,4 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Family">The family.</param>
 /// <param name="Score">The relevance, 0 to 1.</param>
 /// <param name="MatchedTerms">The keywords and words of the card that the query contains.</param>
-public sealed record CatalogMatch(ITaskFamily Family, double Score, IReadOnlyList<string> MatchedTerms);
+internal sealed record CatalogMatch(ITaskFamily Family, double Score, IReadOnlyList<string> MatchedTerms);

@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Planning;
 /// Thrown by the planner when the registered datasets cannot supply their share of the quota and no task-family
 /// subtask is in the plan to take the rest (code BA0304).
 /// </summary>
-public sealed class DatasetShortfallException : Exception
+internal sealed class DatasetShortfallException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="quota">The request's quota.</param>

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Planning;
 /// Retrieval over task-family cards (the offline Design Agent's catalog): ranks families against a
 /// query and explains each match by the terms that matched.
 /// </summary>
-public sealed class FamilyCatalog
+internal sealed class FamilyCatalog
 {
     private readonly IReadOnlyList<ITaskFamily> _families;
 

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Planning;
 /// The offline backbone's planner: design by retrieval over the family catalog, allocation by
 /// relevance. Deterministic: the same request always gives the same plan.
 /// </summary>
-public sealed class OfflinePlanner : IBenchmarkPlanner
+internal sealed class OfflinePlanner : IBenchmarkPlanner
 {
     /// <summary>The backbone name written to plans.</summary>
     public const string BackboneName = "offline";

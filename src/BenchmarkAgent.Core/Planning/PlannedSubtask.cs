@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Planning;
 /// <param name="Relevance">How well the source matched the query (0 to 1).</param>
 /// <param name="Rationale">Why the planner chose this subtask, in words.</param>
 /// <param name="Quota">How many items this subtask contributes.</param>
-public sealed record PlannedSubtask(
+internal sealed record PlannedSubtask(
     string Name,
     string Description,
     string Skill,

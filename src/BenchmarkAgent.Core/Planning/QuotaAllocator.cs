@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Planning;
 /// The Allocation Agent's arithmetic: splits a quota across subtasks in proportion to their
 /// importance, as integers that sum exactly to the quota (largest remainder method).
 /// </summary>
-public static class QuotaAllocator
+internal static class QuotaAllocator
 {
     /// <summary>
     /// Allocates <paramref name="quota"/> across <paramref name="weights"/>. Every subtask gets at least

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Snapshots;
 /// <param name="Reports">Per-subtask verification summary, in plan order.</param>
 /// <param name="Fingerprint">The fingerprint of the inputs the snapshot was generated from.</param>
 /// <param name="Items">The verified items (excluded ones included: they stay in the file).</param>
-public sealed record BenchmarkSnapshot(
+internal sealed record BenchmarkSnapshot(
     BenchmarkPlan Plan,
     IReadOnlyList<SubtaskReport> Reports,
     string Fingerprint,

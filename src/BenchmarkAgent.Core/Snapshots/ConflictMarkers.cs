@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Snapshots;
 /// Finds git merge-conflict markers (<c>&lt;&lt;&lt;&lt;&lt;&lt;&lt;</c>, <c>=======</c>, <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</c>,
 /// <c>|||||||</c>) in a committed file, so a reader can name the line instead of reporting invalid JSON.
 /// </summary>
-public static class ConflictMarkers
+internal static class ConflictMarkers
 {
     /// <summary>The 1-based line of the first merge-conflict marker line, or <see langword="null"/> when there is none.</summary>
     /// <param name="text">The file's text.</param>

@@ -3,7 +3,7 @@ namespace BenchmarkAgent.Snapshots;
 /// <summary>A snapshot on disk, read for regeneration: its items (with lines, for diagnostics) and its plan's generation and history.</summary>
 /// <param name="Items">The items file as read.</param>
 /// <param name="Plan">What the plan file records.</param>
-public sealed record ExistingSnapshot(SnapshotItemsFile Items, SnapshotPlanInfo Plan)
+internal sealed record ExistingSnapshot(SnapshotItemsFile Items, SnapshotPlanInfo Plan)
 {
     /// <summary>
     /// Reads the snapshot of <paramref name="name"/> under <paramref name="root"/>; <see langword="null"/> when there is no

@@ -11,4 +11,4 @@ namespace BenchmarkAgent.Snapshots;
 /// <param name="Kept">Items kept as they were (they keep their own generation).</param>
 /// <param name="Edited">Items a reviewer edited, never rotated.</param>
 /// <param name="Excluded">Items a reviewer excluded, kept in the file and never rotated.</param>
-public sealed record GenerationRecord(int Generation, string Seed, double Fraction, int Rotated, int Kept, int Edited, int Excluded);
+internal sealed record GenerationRecord(int Generation, string Seed, double Fraction, int Rotated, int Kept, int Edited, int Excluded);

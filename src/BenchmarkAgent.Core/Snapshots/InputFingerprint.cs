@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Snapshots;
 /// The fingerprint of everything that decides a benchmark's content. A snapshot whose recorded
 /// fingerprint differs from the current one is stale.
 /// </summary>
-public static class InputFingerprint
+internal static class InputFingerprint
 {
     /// <summary>
     /// The engine version: bumped whenever the same inputs would produce different items

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Snapshots;
 /// indent it) appears, found in one pass over the text, so a reader can point an error at an item without scanning
 /// the file again for every item (which made reading a 10,000-item snapshot quadratic).
 /// </summary>
-public sealed class JsonIdLines
+internal sealed class JsonIdLines
 {
     private const string Needle = "\"id\": \"";
 

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>Windows device names (<c>CON</c>, <c>NUL</c>, <c>COM1</c>, ...) that are not usable as file names on Windows, with any extension.</summary>
-public static class ReservedFileNames
+internal static class ReservedFileNames
 {
     private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
     {

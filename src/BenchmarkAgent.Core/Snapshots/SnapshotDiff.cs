@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Snapshots;
 /// <summary>What changed between the committed snapshot of a benchmark and a regenerated one, per subtask.</summary>
 /// <param name="Benchmark">The benchmark name.</param>
 /// <param name="Subtasks">Per subtask: the new version's subtasks in order, then subtasks only the old version had.</param>
-public sealed record SnapshotDiff(string Benchmark, IReadOnlyList<SubtaskChanges> Subtasks)
+internal sealed record SnapshotDiff(string Benchmark, IReadOnlyList<SubtaskChanges> Subtasks)
 {
     /// <summary>True when any subtask changed.</summary>
     public bool HasChanges => Subtasks.Any(s => s.HasChanges);

@@ -4,7 +4,7 @@ using System.Text;
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>Renders <see cref="SnapshotDiff"/>s as a Markdown change summary for a pull request, and as log lines.</summary>
-public static class SnapshotDiffMarkdown
+internal static class SnapshotDiffMarkdown
 {
     /// <summary>The Markdown document: one section per benchmark with a per-subtask table and the ids that changed.</summary>
     public static string Render(IReadOnlyList<SnapshotDiff> diffs)

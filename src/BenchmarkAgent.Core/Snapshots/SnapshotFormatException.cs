@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>A snapshot file that cannot be read: corrupt, hand-broken, or of an unknown schema.</summary>
-public sealed class SnapshotFormatException : FileFormatException
+internal sealed class SnapshotFormatException : FileFormatException
 {
     /// <summary>Creates a <see cref="ErrorCodes.MalformedSnapshot"/> exception.</summary>
     /// <param name="file">The snapshot file.</param>

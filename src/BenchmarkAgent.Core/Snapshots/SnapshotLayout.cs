@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>Where a benchmark's snapshot files live: <c>&lt;root&gt;/&lt;name&gt;/plan.json</c> and <c>items.json</c>.</summary>
-public static class SnapshotLayout
+internal static class SnapshotLayout
 {
     /// <summary>The default snapshot root, relative to the project directory.</summary>
     public const string DefaultRoot = "Benchmarks";

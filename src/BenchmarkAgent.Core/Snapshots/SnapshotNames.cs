@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>The lowercase names enums have in snapshot files (stable: renaming an enum member must not change files).</summary>
-public static class SnapshotNames
+internal static class SnapshotNames
 {
     /// <summary>The name of a difficulty, or <c>mixed</c>.</summary>
     public static string Difficulty(Difficulty? difficulty) => difficulty switch

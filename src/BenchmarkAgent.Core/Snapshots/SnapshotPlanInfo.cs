@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Snapshots;
 /// <param name="Fingerprint">The recorded input fingerprint, if any.</param>
 /// <param name="Generation">The current generation (0 for schema @1 and for a snapshot never refreshed).</param>
 /// <param name="History">The refreshes so far, oldest first.</param>
-public sealed record SnapshotPlanInfo(string? Fingerprint, int Generation, IReadOnlyList<GenerationRecord> History)
+internal sealed record SnapshotPlanInfo(string? Fingerprint, int Generation, IReadOnlyList<GenerationRecord> History)
 {
     /// <summary>The recorded quality summary per subtask name (rejections so far), so a regeneration that keeps items keeps their counts.</summary>
     public IReadOnlyDictionary<string, SubtaskReport> Quality { get; init; } = new Dictionary<string, SubtaskReport>(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using BenchmarkAgent.Execution;
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>Reads snapshot files back. Every problem is a <see cref="SnapshotFormatException"/> with file and line.</summary>
-public static class SnapshotReader
+internal static class SnapshotReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
 

@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Snapshots;
 /// Serialises snapshots to deterministic, review-friendly JSON: fixed property order, <c>\n</c> line
 /// endings, readable Unicode, and multi-line text as an array of lines so a diff shows line changes.
 /// </summary>
-public static class SnapshotWriter
+internal static class SnapshotWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -3,7 +3,7 @@ using BenchmarkAgent.Grounding;
 namespace BenchmarkAgent.Transformations;
 
 /// <summary>Replaces the answer-format instruction with an explicit, stricter one (tests instruction following).</summary>
-public sealed class AnswerFormatConstraint : RecordTransformation
+internal sealed class AnswerFormatConstraint : RecordTransformation
 {
     private static readonly string[] NumberInstructions =
     [

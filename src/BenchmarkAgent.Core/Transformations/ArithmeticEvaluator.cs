@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Transformations;
 /// A safe recursive-descent evaluator of arithmetic expressions: decimal numbers, + - * /, unary minus
 /// and parentheses. Nothing else is accepted; nothing is ever compiled or executed.
 /// </summary>
-public static class ArithmeticEvaluator
+internal static class ArithmeticEvaluator
 {
     private const int MaxLength = 1000;
     private const int MaxDepth = 64;

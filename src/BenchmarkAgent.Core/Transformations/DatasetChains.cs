@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Transformations;
 /// The transformation chains the offline planner considers for a registered dataset. Each chain is named by
 /// its steps (e.g. <c>numeric-retemplating+answer-format-constraint</c>); the name is what plans record.
 /// </summary>
-public static class DatasetChains
+internal static class DatasetChains
 {
     /// <summary>Every chain, in a stable order.</summary>
     public static IReadOnlyList<RecordTransformation> All { get; } =

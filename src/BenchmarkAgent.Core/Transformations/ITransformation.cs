@@ -3,7 +3,7 @@ using BenchmarkAgent.Grounding;
 namespace BenchmarkAgent.Transformations;
 
 /// <summary>Turns a dataset record into a benchmark sample whose answer is still known exactly.</summary>
-public interface ITransformation
+internal interface ITransformation
 {
     /// <summary>A stable kebab-case name, recorded in <see cref="TransformedSample.Chain"/>.</summary>
     string Name { get; }

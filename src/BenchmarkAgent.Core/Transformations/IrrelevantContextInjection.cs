@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Transformations;
 /// the question sentence (which stays last). Sentences with digits or number words are never used, so the
 /// background cannot change the answer.
 /// </summary>
-public sealed partial class IrrelevantContextInjection : RecordTransformation
+internal sealed partial class IrrelevantContextInjection : RecordTransformation
 {
     /// <summary>The marker that introduces the injected sentences.</summary>
     public const string Marker = "(Unrelated background:";

@@ -11,7 +11,7 @@ namespace BenchmarkAgent.Transformations;
 /// in order with <see cref="ArithmeticEvaluator"/> (earlier results flow into later steps), and takes the
 /// last annotation's result as the new answer. Records it cannot map safely are rejected (null).
 /// </summary>
-public sealed partial class NumericRetemplating : RecordTransformation
+internal sealed partial class NumericRetemplating : RecordTransformation
 {
     /// <summary>How many sets of new values are tried before the record is rejected.</summary>
     public const int MaxAttempts = 16;

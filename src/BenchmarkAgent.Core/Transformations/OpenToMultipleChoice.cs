@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Transformations;
 /// Turns an open question into a multiple-choice one: exactly one correct option, distractors mined
 /// from other records' answers and, for numbers, near-misses (±1, ×10, ÷10, ×2, ÷2, ± a number of the question).
 /// </summary>
-public sealed partial class OpenToMultipleChoice : RecordTransformation
+internal sealed partial class OpenToMultipleChoice : RecordTransformation
 {
     /// <summary>Creates the transformation with <paramref name="optionCount"/> options per item (2..5).</summary>
     public OpenToMultipleChoice(int optionCount = 4)

@@ -3,7 +3,7 @@ using BenchmarkAgent.Grounding;
 namespace BenchmarkAgent.Transformations;
 
 /// <summary>Permutes the options of a multiple-choice record and recomputes the answer letter.</summary>
-public sealed class OptionShuffle : RecordTransformation
+internal sealed class OptionShuffle : RecordTransformation
 {
     /// <inheritdoc/>
     public override string Name => "option-shuffle";

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Transformations;
 /// A transformation that rewrites a record into another record, so that several can be chained; the
 /// final record is rendered into a prompt (stem, options, instruction) by <see cref="Apply"/>.
 /// </summary>
-public abstract class RecordTransformation : ITransformation
+internal abstract class RecordTransformation : ITransformation
 {
     /// <inheritdoc/>
     public abstract string Name { get; }

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Transformations;
 
 /// <summary>The record fields through which chained transformations pass structure to each other.</summary>
-public static class SampleFields
+internal static class SampleFields
 {
     /// <summary>Multiple-choice options, one per line.</summary>
     public const string Choices = Grounding.DatasetRecord.ChoicesField;

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Transformations;
 /// Adds deterministic typos: swaps two adjacent inner letters in one to three long, letters-only words of
 /// the question. Numbers, options and words of the answer are never touched.
 /// </summary>
-public sealed partial class SurfaceNoise : RecordTransformation
+internal sealed partial class SurfaceNoise : RecordTransformation
 {
     /// <summary>The shortest word that may get a typo.</summary>
     public const int MinWordLength = 6;

@@ -3,7 +3,7 @@ using BenchmarkAgent.Grounding;
 namespace BenchmarkAgent.Transformations;
 
 /// <summary>Applies several transformations in order; the sample's chain lists every step's name.</summary>
-public sealed class TransformationChain : RecordTransformation
+internal sealed class TransformationChain : RecordTransformation
 {
     private readonly IReadOnlyList<RecordTransformation> _steps;
 

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Transformations;
 /// <param name="Answer">The reference answer.</param>
 /// <param name="Choices">The options of a multiple-choice sample, in display order; empty otherwise.</param>
 /// <param name="Chain">The names of the transformations applied, in order.</param>
-public sealed record TransformedSample(string Prompt, ExpectedAnswer Answer, IReadOnlyList<string> Choices, IReadOnlyList<string> Chain)
+internal sealed record TransformedSample(string Prompt, ExpectedAnswer Answer, IReadOnlyList<string> Choices, IReadOnlyList<string> Chain)
 {
     /// <summary>The worked solution behind the answer when a transformation produced one (numeric re-templating); null otherwise.</summary>
     public string? Solution { get; init; }

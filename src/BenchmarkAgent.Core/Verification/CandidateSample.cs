@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Verification;
 /// sample made from a dataset record, which is checked against its <see cref="Solution"/> instead.
 /// </param>
 /// <param name="Difficulty">The difficulty it was generated at.</param>
-public sealed record CandidateSample(FamilySample Sample, ITaskFamily? Family, Difficulty Difficulty)
+internal sealed record CandidateSample(FamilySample Sample, ITaskFamily? Family, Difficulty Difficulty)
 {
     /// <summary>The worked solution of a dataset sample whose numbers were re-templated; null otherwise.</summary>
     public string? Solution { get; init; }

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Verification;
 /// family: when its numbers were re-templated, every calculator annotation of its solution is re-evaluated and
 /// the last result must be the answer; otherwise the dataset's own reference answer stands.
 /// </summary>
-public sealed class CheckerVerifier : ISampleVerifier
+internal sealed class CheckerVerifier : ISampleVerifier
 {
     /// <inheritdoc />
     public string Name => "checker";

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Verification;
 
 /// <summary>Runs verifiers in order and stops at the first failure (later checks assume earlier ones passed).</summary>
-public sealed class CompositeVerifier
+internal sealed class CompositeVerifier
 {
     private readonly IReadOnlyList<ISampleVerifier> _verifiers;
 

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Verification;
 
 /// <summary>Rejects a sample whose prompt (up to case and spacing) is already in the benchmark.</summary>
-public sealed class DuplicateVerifier : ISampleVerifier
+internal sealed class DuplicateVerifier : ISampleVerifier
 {
     /// <inheritdoc />
     public string Name => "duplicate";

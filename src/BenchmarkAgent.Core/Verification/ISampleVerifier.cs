@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Verification;
 
 /// <summary>One quality check on a candidate sample (format, answerability, leakage, duplicates, ...).</summary>
-public interface ISampleVerifier
+internal interface ISampleVerifier
 {
     /// <summary>The check's stable name, recorded in item provenance.</summary>
     string Name { get; }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace BenchmarkAgent.Verification;
 
 /// <summary>Rejects prompts that state their own answer, e.g. "... the answer is 42".</summary>
-public sealed partial class LeakageVerifier : ISampleVerifier
+internal sealed partial class LeakageVerifier : ISampleVerifier
 {
     /// <inheritdoc />
     public string Name => "leakage";

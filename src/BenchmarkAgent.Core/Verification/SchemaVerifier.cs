@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BenchmarkAgent.Verification;
 
 /// <summary>Checks the shape of a sample: a prompt, an answer of the declared type, well-formed choices.</summary>
-public sealed class SchemaVerifier : ISampleVerifier
+internal sealed class SchemaVerifier : ISampleVerifier
 {
     /// <inheritdoc />
     public string Name => "schema";

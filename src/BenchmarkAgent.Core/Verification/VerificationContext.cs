@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Verification;
 
 /// <summary>What verifiers may know about a benchmark under construction: the prompts accepted so far.</summary>
-public sealed class VerificationContext
+internal sealed class VerificationContext
 {
     private readonly HashSet<string> _promptKeys = new(StringComparer.Ordinal);
 

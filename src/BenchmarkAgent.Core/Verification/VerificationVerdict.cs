@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Verification;
 /// <param name="Check">The check's stable name, e.g. <c>schema</c>, <c>checker</c>, <c>leakage</c>, <c>duplicate</c>.</param>
 /// <param name="Passed">Whether the sample passed.</param>
 /// <param name="Message">Why it failed, or what was verified.</param>
-public sealed record VerificationVerdict(string Check, bool Passed, string Message)
+internal sealed record VerificationVerdict(string Check, bool Passed, string Message)
 {
     /// <summary>A passing verdict.</summary>
     public static VerificationVerdict Pass(string check) => new(check, true, "ok");

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Models;
 
 /// <summary>How a role's client signs in to its endpoint.</summary>
-public enum ModelAuthentication
+internal enum ModelAuthentication
 {
     /// <summary>An API key sent as <c>Authorization: Bearer</c> (a placeholder when the endpoint needs none).</summary>
     ApiKey,

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Models;
 /// </param>
 /// <param name="Model">The model (or Azure deployment) name sent with every request, e.g. <c>gpt-4o-mini</c>.</param>
 /// <param name="ApiKey">The API key sent as a bearer token, or <see langword="null"/> for endpoints that need none.</param>
-public sealed record ModelRoleSettings(ModelRole Role, Uri Endpoint, string Model, string? ApiKey)
+internal sealed record ModelRoleSettings(ModelRole Role, Uri Endpoint, string Model, string? ApiKey)
 {
     /// <summary>The text shown instead of an API key.</summary>
     public const string RedactedKey = "***";

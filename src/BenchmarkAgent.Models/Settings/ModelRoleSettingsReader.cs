@@ -16,7 +16,7 @@ namespace BenchmarkAgent.Models;
 /// OpenAI endpoint (<c>*.openai.azure.com</c>, <c>*.cognitiveservices.azure.com</c>, <c>*.services.ai.azure.com</c>)
 /// without a key uses Entra and every other endpoint the key.</para>
 /// </remarks>
-public sealed class ModelRoleSettingsReader
+internal sealed class ModelRoleSettingsReader
 {
     /// <summary>The shared fallback for every role's endpoint.</summary>
     public const string OpenAiBaseUrlVariable = "OPENAI_BASE_URL";

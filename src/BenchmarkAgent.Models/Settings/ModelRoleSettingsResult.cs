@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Models;
 /// <param name="Baseline">The baseline name (e.g. <c>random-guess</c>) when <paramref name="Status"/> is <see cref="ModelRoleSettingsStatus.Baseline"/>.</param>
 /// <param name="ErrorCode">The stable <c>BA</c> error code when <paramref name="Status"/> is <see cref="ModelRoleSettingsStatus.Invalid"/>.</param>
 /// <param name="Message">A human-readable description of the outcome; for errors it starts with the code.</param>
-public sealed record ModelRoleSettingsResult(
+internal sealed record ModelRoleSettingsResult(
     ModelRole Role,
     ModelRoleSettingsStatus Status,
     ModelRoleSettings? Settings,

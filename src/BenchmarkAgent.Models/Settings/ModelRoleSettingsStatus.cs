@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Models;
 
 /// <summary>The outcome of reading one role's model configuration.</summary>
-public enum ModelRoleSettingsStatus
+internal enum ModelRoleSettingsStatus
 {
     /// <summary>An endpoint and a model are configured; <see cref="ModelRoleSettingsResult.Settings"/> is set.</summary>
     Configured,

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Models;
 /// <param name="Calls">How many calls the endpoint answered.</param>
 /// <param name="InputTokens">The prompt tokens reported.</param>
 /// <param name="OutputTokens">The completion tokens reported.</param>
-public sealed record ModelUsage(ModelRole Role, long Calls, long InputTokens, long OutputTokens)
+internal sealed record ModelUsage(ModelRole Role, long Calls, long InputTokens, long OutputTokens)
 {
     /// <summary>Input and output tokens together.</summary>
     public long TotalTokens => InputTokens + OutputTokens;

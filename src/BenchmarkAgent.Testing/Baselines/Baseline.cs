@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <param name="Benchmark">The benchmark name.</param>
 /// <param name="Subject">The subject label the baseline was recorded with.</param>
 /// <param name="Items">One entry per item, sorted by id (ordinal).</param>
-public sealed record Baseline(string Benchmark, string Subject, IReadOnlyList<BaselineItem> Items)
+internal sealed record Baseline(string Benchmark, string Subject, IReadOnlyList<BaselineItem> Items)
 {
     /// <summary>The schema id written to and required in baseline files.</summary>
     public const string Schema = "benchagent/baseline@1";

@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Testing.Baselines;
 
 /// <summary>A baseline file that cannot be used: malformed (<c>BA2050</c>) or recorded for another subject (<c>BA2051</c>).</summary>
-public sealed class BaselineFormatException : FileFormatException
+internal sealed class BaselineFormatException : FileFormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The stable error code.</param>

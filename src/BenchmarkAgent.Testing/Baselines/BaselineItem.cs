@@ -4,4 +4,4 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <param name="Id">The item id.</param>
 /// <param name="Passed">Whether the subject answered it correctly.</param>
 /// <param name="Score">The item score from 0 to 1.</param>
-public sealed record BaselineItem(string Id, bool Passed, double Score);
+internal sealed record BaselineItem(string Id, bool Passed, double Score);

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// Where baselines live: <c>&lt;snapshot folder&gt;/baselines/&lt;subject-slug&gt;.json</c>, next to the benchmark's
 /// <c>items.json</c>, one file per subject.
 /// </summary>
-public static class BaselineLayout
+internal static class BaselineLayout
 {
     /// <summary>The folder of a benchmark's baselines, inside its snapshot folder.</summary>
     public const string FolderName = "baselines";

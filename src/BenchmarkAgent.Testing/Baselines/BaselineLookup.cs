@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <param name="Path">Where the baseline is (or would be) read from.</param>
 /// <param name="Baseline">The baseline, or <see langword="null"/> when there is no file or it is broken.</param>
 /// <param name="Error">Why the file cannot be used (with its BA code, file and line), or <see langword="null"/>.</param>
-public sealed record BaselineLookup(string Path, Baseline? Baseline, string? Error)
+internal sealed record BaselineLookup(string Path, Baseline? Baseline, string? Error)
 {
     /// <summary>The baseline's items by id (empty without a baseline).</summary>
     public IReadOnlyDictionary<string, BaselineItem> Items { get; } = Baseline?.ById() ?? new Dictionary<string, BaselineItem>();

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// Reads baseline files. Every problem is a <see cref="BaselineFormatException"/> with the file, the line and the
 /// code: <c>BA2050</c> for a malformed file, <c>BA2051</c> for a file recorded for another subject.
 /// </summary>
-public static class BaselineReader
+internal static class BaselineReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
 

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <summary>Whether a run records new baselines (<c>BENCHAGENT_RECORD_BASELINE=true</c>), or why it may not.</summary>
 /// <param name="Enabled">True when the run records: each benchmark's aggregate test writes its baseline, and item tests do not fail on wrong answers.</param>
 /// <param name="Error">A problem with the switch (invalid value, or recording asked for in locked mode); gate tests fail with it.</param>
-public sealed record BaselineRecording(bool Enabled, string? Error)
+internal sealed record BaselineRecording(bool Enabled, string? Error)
 {
     /// <summary>The switch that records new baselines.</summary>
     public const string Variable = "BENCHAGENT_RECORD_BASELINE";

@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// The baselines of one run: read once per benchmark and subject (from the snapshot folder next to the test
 /// assembly), used to judge items and gate benchmarks, and recorded into the project in record mode.
 /// </summary>
-public sealed class BaselineStore
+internal sealed class BaselineStore
 {
     private readonly ConcurrentDictionary<(string Directory, string Benchmark, string Subject), Lazy<BaselineLookup>> _lookups = new();
 

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// Writes baseline files: deterministic bytes (UTF-8, LF, no timestamps, items sorted by id, one item per line so
 /// a changed item is a one-line diff), written atomically.
 /// </summary>
-public static class BaselineWriter
+internal static class BaselineWriter
 {
     /// <summary>Renders a baseline as the bytes of its file.</summary>
     /// <param name="baseline">The baseline.</param>

@@ -17,7 +17,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <param name="NewItems">Items the baseline does not hold.</param>
 /// <param name="Drop">The exact McNemar test on the paired items (<c>b</c> regressions, <c>c</c> improvements, p-value).</param>
 /// <param name="Alpha">The significance level.</param>
-public sealed record GateResult(
+internal sealed record GateResult(
     string Benchmark,
     int Items,
     int Passed,

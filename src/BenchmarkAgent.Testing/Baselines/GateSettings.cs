@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 /// <summary>The gate of one benchmark: the minimum score and the significance level of the drop check.</summary>
 /// <param name="MinScore">The lowest acceptable mean score (0 to 1), or <see langword="null"/> for no minimum.</param>
 /// <param name="Alpha">The significance level: a drop against the baseline fails when its p-value is below it.</param>
-public sealed record GateSettings(double? MinScore, double Alpha)
+internal sealed record GateSettings(double? MinScore, double Alpha)
 {
     /// <summary>The default significance level.</summary>
     public const double DefaultAlpha = 0.05;

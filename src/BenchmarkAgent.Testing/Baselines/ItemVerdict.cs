@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Testing.Baselines;
 
 /// <summary>How one item did in a run, compared with the committed baseline (if any).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ItemVerdict>))]
-public enum ItemVerdict
+internal enum ItemVerdict
 {
     /// <summary>Answered correctly (and, with a baseline, passed there too or is new).</summary>
     Pass,

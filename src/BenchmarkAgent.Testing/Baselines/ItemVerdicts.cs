@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Testing.Baselines;
 
 /// <summary>Pure rules that compare one item's outcome now with its baseline entry.</summary>
-public static class ItemVerdicts
+internal static class ItemVerdicts
 {
     /// <summary>Decides the verdict of one item.</summary>
     /// <param name="baseline">The item's baseline entry, or <see langword="null"/> when there is no baseline or it does not hold the item.</param>

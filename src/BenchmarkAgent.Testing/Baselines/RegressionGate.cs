@@ -5,7 +5,7 @@ using BenchmarkAgent.Testing.Results;
 namespace BenchmarkAgent.Testing.Baselines;
 
 /// <summary>Pure evaluation of a benchmark's aggregate gate from its item results and baseline.</summary>
-public static class RegressionGate
+internal static class RegressionGate
 {
     /// <summary>
     /// Evaluates the gate. The drop check pairs the items the baseline holds with their outcome now (an error counts

@@ -11,7 +11,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// call used. The rubric judge records them; the run reads them back to count judge tokens, for any evaluator that
 /// records them.
 /// </summary>
-public static class JudgeMetadata
+internal static class JudgeMetadata
 {
     /// <summary>The judge model that answered.</summary>
     public const string ModelUsed = "eval-model";

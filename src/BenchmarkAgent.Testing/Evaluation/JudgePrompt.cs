@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI.Evaluation;
 namespace BenchmarkAgent.Testing.Evaluation;
 
 /// <summary>Builds the judge's messages: a strict-JSON instruction, then the question, response and contexts as fenced data.</summary>
-public static class JudgePrompt
+internal static class JudgePrompt
 {
     /// <summary>The system message: the rubric is scored, the fenced texts are data, the reply is one JSON object.</summary>
     public const string SystemInstruction =

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// metric, a score that is not a number from 1 to 5) becomes a metric with a failed, inconclusive interpretation and
 /// an error diagnostic, never an exception.
 /// </summary>
-public static class JudgeReplyParser
+internal static class JudgeReplyParser
 {
     /// <summary>The lowest score that does not fail a metric (4, <see cref="EvaluationRating.Good"/>).</summary>
     public const int PassingScore = 4;

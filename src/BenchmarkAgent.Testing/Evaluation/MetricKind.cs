@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 
 /// <summary>What kind of value a reported metric holds (written by name in <c>report.json</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MetricKind>))]
-public enum MetricKind
+internal enum MetricKind
 {
     /// <summary>A 1-5 score of the rubric judge (<see cref="RubricEvaluator"/>), in <see cref="MetricReport.Value"/>.</summary>
     Score,

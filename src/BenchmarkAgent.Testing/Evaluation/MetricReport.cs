@@ -18,7 +18,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// <param name="Failed">Whether the interpretation fails the metric (for the rubric: below 4, or unreadable).</param>
 /// <param name="Reason">The evaluator's reason (for the judge: untrusted model text).</param>
 /// <param name="Diagnostics">Diagnostic messages, e.g. why the reply could not be read or why the evaluator failed.</param>
-public sealed record MetricReport(int Repeat, string Name, double? Value, string Rating, bool Failed, string? Reason, IReadOnlyList<string> Diagnostics)
+internal sealed record MetricReport(int Repeat, string Name, double? Value, string Rating, bool Failed, string? Reason, IReadOnlyList<string> Diagnostics)
 {
     /// <summary>What kind of value the metric holds.</summary>
     public MetricKind Kind { get; init; } = MetricKind.Score;

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// the client's retries) throws, so the item fails closed.
 /// </summary>
 /// <param name="metrics">The metrics to ask for; <see langword="null"/> for <see cref="RubricMetric.All"/>.</param>
-public sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null) : IEvaluator
+internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = null) : IEvaluator
 {
     private readonly IReadOnlyList<RubricMetric> _metrics = metrics ?? RubricMetric.All;
 

@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// <param name="Key">The lowercase key in the judge's JSON reply.</param>
 /// <param name="Definition">What a 5 means and what a 1 means, for the judge prompt.</param>
 /// <param name="Needs">Which context the metric needs, or <see langword="null"/> when the conversation suffices.</param>
-public sealed record RubricMetric(string Name, string Key, string Definition, Type? Needs = null)
+internal sealed record RubricMetric(string Name, string Key, string Definition, Type? Needs = null)
 {
     /// <summary>Does the response address the question? Needs nothing beyond the conversation.</summary>
     public static RubricMetric Relevance { get; } = new("Relevance", "relevance",

@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// scores below Good, 4 of 5, and every unreadable score); the score is the larger of the F1 and the equivalence mapped
 /// to 0-1 (<c>(score - 1) / 4</c>). Without a readable Equivalence metric the token-F1 score stands unchanged.
 /// </summary>
-public static class RubricScore
+internal static class RubricScore
 {
     /// <summary>Combines a token-F1 score with the judge's metrics.</summary>
     /// <param name="tokenF1">The token-F1 score of the response.</param>

@@ -4,7 +4,7 @@ using System.Text;
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>Renders the baseline comparison and gates of a <see cref="RunReport"/> as a Markdown section; regressions first.</summary>
-public static class BaselineMarkdown
+internal static class BaselineMarkdown
 {
     /// <summary>Appends the section to <paramref name="md"/>; appends nothing when the report has no baseline data.</summary>
     /// <param name="md">The Markdown being built.</param>

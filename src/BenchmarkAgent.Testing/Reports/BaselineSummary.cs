@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="KnownFailures">Ids of items that failed in the baseline and still fail, sorted.</param>
 /// <param name="Improvements">Ids of items that failed in the baseline and pass now, sorted.</param>
 /// <param name="Gate">The benchmark's gate, when its aggregate test ran.</param>
-public sealed record BaselineSummary(
+internal sealed record BaselineSummary(
     string Benchmark,
     IReadOnlyList<string> Regressions,
     IReadOnlyList<string> KnownFailures,

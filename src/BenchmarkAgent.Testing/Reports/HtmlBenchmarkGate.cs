@@ -5,4 +5,4 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Passed">Whether the gate passed.</param>
 /// <param name="PValue">The p-value of the drop check against the baseline, when one was computed.</param>
 /// <param name="Message">One sentence on the outcome (e.g. the minimum score or the drop found).</param>
-public sealed record HtmlBenchmarkGate(string Benchmark, bool Passed, double? PValue, string Message);
+internal sealed record HtmlBenchmarkGate(string Benchmark, bool Passed, double? PValue, string Message);

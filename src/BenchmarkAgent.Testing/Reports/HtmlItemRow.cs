@@ -21,7 +21,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Repeats">How the item's repeats went (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when it was scored.</param>
 /// <param name="Tokens">The tokens the subject used for the item (all repeats), when the endpoint reported them.</param>
 /// <param name="JudgeTokens">The tokens the judge used for the item, when it was judged and the endpoint reported them.</param>
-public sealed record HtmlItemRow(
+internal sealed record HtmlItemRow(
     string Benchmark,
     string Subtask,
     string Id,

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Value">The number of a score (1 worst to 5 best) or numeric metric; <see langword="null"/> for other kinds or when there is none.</param>
 /// <param name="Rating">The interpretation's rating word (e.g. <c>Good</c>); may be empty.</param>
 /// <param name="Reason">The evaluator's reason (for the judge: untrusted model text; encoded when rendered), if any.</param>
-public sealed record HtmlMetric(string Name, double? Value, string Rating, string? Reason)
+internal sealed record HtmlMetric(string Name, double? Value, string Rating, string? Reason)
 {
     /// <summary>What kind of value the metric holds; decides its chart (1-5 bins, value ranges, true/false, or none for text).</summary>
     public MetricKind Kind { get; init; } = MetricKind.Score;

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// </summary>
 /// <param name="Name">The metric's name.</param>
 /// <param name="Counts">One count per bin, in <see cref="Labels"/> order (for scores: index 0 for the value 1 up to index 4 for the value 5).</param>
-public sealed record HtmlMetricHistogram(string Name, IReadOnlyList<int> Counts)
+internal sealed record HtmlMetricHistogram(string Name, IReadOnlyList<int> Counts)
 {
     private static readonly string[] ScoreLabels = ["1", "2", "3", "4", "5"];
     private readonly double? _mean;

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Scored">Items that got a score (the call did not fail); the denominator of the rate.</param>
 /// <param name="Passed">Scored items that passed (with repeats: by majority).</param>
 /// <param name="PassAtK">With repeats: scored items that passed in at least one repeat; otherwise equal to <paramref name="Passed"/>.</param>
-public sealed record HtmlPassRate(string Label, int Items, int Scored, int Passed, int PassAtK)
+internal sealed record HtmlPassRate(string Label, int Items, int Scored, int Passed, int PassAtK)
 {
     /// <summary>Passed over scored items; 0 when nothing was scored.</summary>
     public double Rate => Scored == 0 ? 0 : (double)Passed / Scored;

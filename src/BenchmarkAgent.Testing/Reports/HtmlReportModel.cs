@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Difficulties">One difficulty curve per benchmark.</param>
 /// <param name="Metrics">One histogram per metric name that has values to chart (judge scores from 1 to 5, numbers, booleans), by name; empty when none has.</param>
 /// <param name="Gates">The per-benchmark regression gates; empty when no baseline was compared.</param>
-public sealed record HtmlReportModel(
+internal sealed record HtmlReportModel(
     string Subject,
     IReadOnlyList<HtmlItemRow> Items,
     IReadOnlyList<HtmlPassRate> Subtasks,

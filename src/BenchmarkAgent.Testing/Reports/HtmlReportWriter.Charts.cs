@@ -3,7 +3,7 @@ using System.Text;
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>The SVG charts of the HTML report.</summary>
-public static partial class HtmlReportWriter
+internal static partial class HtmlReportWriter
 {
     private const double PlotLeft = 270;
     private const double PlotWidth = 400;

@@ -5,7 +5,7 @@ using BenchmarkAgent.Testing.Baselines;
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>The searchable item table of the HTML report.</summary>
-public static partial class HtmlReportWriter
+internal static partial class HtmlReportWriter
 {
     private static void ItemTable(StringBuilder html, HtmlReportModel model)
     {

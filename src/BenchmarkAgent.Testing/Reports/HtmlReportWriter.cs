@@ -20,7 +20,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// block escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, and the page's Content-Security-Policy only admits its own
 /// inline style and script by hash.
 /// </remarks>
-public static partial class HtmlReportWriter
+internal static partial class HtmlReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Min">The smallest.</param>
 /// <param name="Max">The largest.</param>
 /// <param name="Failed">How many of the group's values of this metric (counted or not) its interpretation failed.</param>
-public sealed record MetricSummary(string Name, int Count, double Mean, double Min, double Max, int Failed)
+internal sealed record MetricSummary(string Name, int Count, double Mean, double Min, double Max, int Failed)
 {
     /// <summary>Summarises the numeric metrics of a group, one summary per name in name order; metrics of other kinds are left out.</summary>
     /// <param name="metrics">Every metric of the group's items.</param>

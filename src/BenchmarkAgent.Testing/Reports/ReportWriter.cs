@@ -7,7 +7,7 @@ using BenchmarkAgent.Testing.Results;
 namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>Writes a <see cref="RunReport"/> as <c>report.json</c>, <c>report.md</c> and <c>report.html</c>.</summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Benchmarks">One summary per benchmark, by name.</param>
 /// <param name="Subtasks">One summary per benchmark/subtask, by name.</param>
 /// <param name="Results">Every item result, ordered by benchmark, subtask and id.</param>
-public sealed record RunReport(
+internal sealed record RunReport(
     string Subject,
     IReadOnlyList<ScoreSummary> Benchmarks,
     IReadOnlyList<ScoreSummary> Subtasks,

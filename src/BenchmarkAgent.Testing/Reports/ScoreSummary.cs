@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <param name="Passed">Items answered correctly.</param>
 /// <param name="Errors">Items whose call failed (counted apart from wrong answers).</param>
 /// <param name="MeanScore">The mean item score over items without errors (0 to 1).</param>
-public sealed record ScoreSummary(string Name, int Items, int Passed, int Errors, double MeanScore)
+internal sealed record ScoreSummary(string Name, int Items, int Passed, int Errors, double MeanScore)
 {
     /// <summary>
     /// With repeats (<c>BENCHAGENT_SUBJECT_REPEATS</c> &gt; 1): how many items passed in at least one repeat (pass@k);

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.Reports;
 /// </remarks>
 /// <param name="Low">The lower bound (0 to 1).</param>
 /// <param name="High">The upper bound (0 to 1).</param>
-public readonly record struct WilsonInterval(double Low, double High)
+internal readonly record struct WilsonInterval(double Low, double High)
 {
     /// <summary>The normal quantile of a two-sided 95% interval.</summary>
     public const double Z95 = 1.959963984540054;

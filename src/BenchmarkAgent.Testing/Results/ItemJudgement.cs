@@ -7,4 +7,4 @@ namespace BenchmarkAgent.Testing.Results;
 /// <param name="FailsTest">Whether the test fails (see <see cref="ItemVerdicts.FailsTest"/>).</param>
 /// <param name="Note">A line for the test output saying how the item compares with the baseline, or <see langword="null"/> without a baseline.</param>
 /// <param name="BaselineError">A baseline that cannot be read (the test fails with it: fail closed), or <see langword="null"/>.</param>
-public sealed record ItemJudgement(ItemVerdict Verdict, bool FailsTest, string? Note, string? BaselineError);
+internal sealed record ItemJudgement(ItemVerdict Verdict, bool FailsTest, string? Note, string? BaselineError);

@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Results;
 /// <param name="Metrics">The metrics of every repeat (the judge's for free-text items, the project evaluators' for every item); empty when no evaluator ran.</param>
 /// <param name="Error">The subject or judge error that survived the retries, if any (fail closed).</param>
 /// <param name="Latency">The summed latency of the subject calls.</param>
-public sealed record ItemOutcome(
+internal sealed record ItemOutcome(
     IReadOnlyList<string> Responses,
     ItemScore? Score,
     RepeatSummary? Repeats,

@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Testing.Results;
 /// <param name="Latency">How long the call took.</param>
 /// <param name="Repeats">pass@k, majority and mean score over the repeats (<c>BENCHAGENT_SUBJECT_REPEATS</c>), when the item was scored.</param>
 /// <param name="Metrics">The item's metrics: the LLM judge's 1-5 scores (with rating and reason) of free-text items when a judge is configured, and the project's own evaluators' metrics.</param>
-public sealed record ItemResult(
+internal sealed record ItemResult(
     string Benchmark,
     string Subtask,
     string ItemId,

@@ -4,7 +4,7 @@ using BenchmarkAgent.Testing.Scoring;
 namespace BenchmarkAgent.Testing.Results;
 
 /// <summary>Turns a subject's answer to an item into an <see cref="ItemResult"/> (pure: scoring only).</summary>
-public static class ItemResults
+internal static class ItemResults
 {
     /// <summary>Scores <paramref name="answer"/> with the item's default scorer; an error stays an error (no score).</summary>
     /// <param name="benchmark">The benchmark name.</param>

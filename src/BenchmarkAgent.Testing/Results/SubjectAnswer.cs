@@ -5,4 +5,4 @@ namespace BenchmarkAgent.Testing.Results;
 /// <param name="Latency">How long the call took, from the moment it started (not from when it was queued).</param>
 /// <param name="Error">The error, or <see langword="null"/>.</param>
 /// <param name="Tokens">The tokens the call used, when the endpoint reported them.</param>
-public sealed record SubjectAnswer(string Text, TimeSpan Latency, Exception? Error, TokenCounts? Tokens = null);
+internal sealed record SubjectAnswer(string Text, TimeSpan Latency, Exception? Error, TokenCounts? Tokens = null);

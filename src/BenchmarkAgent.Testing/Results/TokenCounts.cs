@@ -5,7 +5,7 @@ namespace BenchmarkAgent.Testing.Results;
 /// <summary>Tokens a model call used, as the endpoint reported them (the prompt's and the answer's).</summary>
 /// <param name="InputTokens">Tokens of the prompt.</param>
 /// <param name="OutputTokens">Tokens of the answer.</param>
-public sealed record TokenCounts(long InputTokens, long OutputTokens)
+internal sealed record TokenCounts(long InputTokens, long OutputTokens)
 {
     /// <summary>Input and output tokens together.</summary>
     public long TotalTokens => InputTokens + OutputTokens;

@@ -27,7 +27,7 @@ public sealed partial class BenchmarkRun
     /// <param name="item">The item.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The outcome.</returns>
-    public async Task<ItemOutcome> EvaluateAsync(Assembly testAssembly, string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
+    internal async Task<ItemOutcome> EvaluateAsync(Assembly testAssembly, string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var scheduler = Scheduler(testAssembly);

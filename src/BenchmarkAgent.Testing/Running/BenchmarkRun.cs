@@ -46,13 +46,13 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     }
 
     /// <summary>The run's regression baselines (item verdicts, benchmark gates, record mode).</summary>
-    public BaselineStore Baselines { get; }
+    internal BaselineStore Baselines { get; }
 
     /// <summary>The results recorded so far.</summary>
-    public IReadOnlyCollection<ItemResult> Results => _results;
+    internal IReadOnlyCollection<ItemResult> Results => _results;
 
     /// <summary>Returns the subject for the test assembly, resolving it on first use.</summary>
-    public SubjectResolution GetSubject(Assembly testAssembly)
+    internal SubjectResolution GetSubject(Assembly testAssembly)
     {
         lock (_gate)
         {
@@ -65,7 +65,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// Asks the subject about one item through the run's scheduler, which pipelines the calls of every
     /// item of <paramref name="testAssembly"/> with bounded concurrency.
     /// </summary>
-    public Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
+    internal Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
         Scheduler(testAssembly).AskAsync(benchmark, item, cancellationToken);
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// the client's start-up and the first calls overlap with xUnit's own work before the first row.
     /// </summary>
     /// <param name="testAssembly">The test assembly that declares the benchmarks.</param>
-    public void StartCalls(Assembly testAssembly)
+    internal void StartCalls(Assembly testAssembly)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         InBackground(testAssembly, static scheduler => scheduler.StartAll());
@@ -135,10 +135,10 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     }
 
     /// <summary>Records the result of one item.</summary>
-    public void Record(ItemResult result) => _results.Enqueue(result);
+    internal void Record(ItemResult result) => _results.Enqueue(result);
 
     /// <summary>Records the gate of one benchmark, for the report.</summary>
-    public void RecordGate(GateResult gate)
+    internal void RecordGate(GateResult gate)
     {
         ArgumentNullException.ThrowIfNull(gate);
         _gates[gate.Benchmark] = gate;

@@ -7,4 +7,4 @@ namespace BenchmarkAgent.Testing.Running;
 /// <param name="Label">How the subject is named in output and reports.</param>
 /// <param name="SkipReason">Why item tests are skipped (nothing configured); exact about what to set.</param>
 /// <param name="Error">A configuration error that must fail item tests (fail closed).</param>
-public sealed record SubjectResolution(IChatClient? Client, string Label, string? SkipReason, string? Error);
+internal sealed record SubjectResolution(IChatClient? Client, string Label, string? SkipReason, string? Error);

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.Running;
 /// <c>concurrency</c> at a time, and each test case awaits only its own answer. With repeats, repeat
 /// <c>r</c> of an item is a separate call carrying <c>r</c> in <see cref="RepeatPropertyKey"/>.
 /// </summary>
-public sealed class SubjectScheduler : IAsyncDisposable
+internal sealed class SubjectScheduler : IAsyncDisposable
 {
     /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key carrying the 0-based repeat index of a call.</summary>
     public const string RepeatPropertyKey = "benchagent.repeat";

@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// choice after normalisation. The last line of a longer response is tried on its own, and a single distinct
 /// "(B)" anywhere is the last resort. A lowercase letter only counts where it cannot be an English article.
 /// </summary>
-public sealed partial class ChoiceScorer : IScorer
+internal sealed partial class ChoiceScorer : IScorer
 {
     /// <inheritdoc />
     public ItemScore Score(BenchmarkItem item, string response)

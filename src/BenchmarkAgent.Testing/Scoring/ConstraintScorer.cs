@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// fraction of constraints the whole response meets, the item passes only when every constraint is met, and the
 /// explanation lists each failed constraint with what was found. Pure: no I/O, no state.
 /// </summary>
-public sealed class ConstraintScorer : IScorer
+internal sealed class ConstraintScorer : IScorer
 {
     /// <inheritdoc />
     public ItemScore Score(BenchmarkItem item, string response)

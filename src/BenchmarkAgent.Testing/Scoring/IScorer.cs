@@ -3,7 +3,7 @@ using BenchmarkAgent.Execution;
 namespace BenchmarkAgent.Testing.Scoring;
 
 /// <summary>Scores a subject's response to an item. Implementations are pure: no I/O, no state, same input same score.</summary>
-public interface IScorer
+internal interface IScorer
 {
     /// <summary>Scores one response.</summary>
     /// <param name="item">The item, including its reference answer.</param>

@@ -6,7 +6,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// <param name="Extracted">What was parsed from the response as its answer; empty when nothing was found.</param>
 /// <param name="Expected">The reference answer.</param>
 /// <param name="Explanation">One sentence on how the score was reached, for reports and failure messages.</param>
-public sealed record ItemScore(double Value, bool Passed, string Extracted, string Expected, string Explanation)
+internal sealed record ItemScore(double Value, bool Passed, string Extracted, string Expected, string Explanation)
 {
     /// <summary>Creates a full-credit score.</summary>
     /// <param name="extracted">The answer parsed from the response.</param>

@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// negatives ("-3", "−3"), decimals ("12.0" equals 12), currency ("$12") and markdown ("**12**") are understood.
 /// A response within <see cref="ExpectedAnswer.Tolerance"/> of the reference scores 1, anything else 0.
 /// </summary>
-public sealed partial class NumericScorer : IScorer
+internal sealed partial class NumericScorer : IScorer
 {
     /// <inheritdoc />
     public ItemScore Score(BenchmarkItem item, string response)

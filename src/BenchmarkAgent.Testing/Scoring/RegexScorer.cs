@@ -9,7 +9,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// the last answer marker is tried first, then the whole response (markdown emphasis removed); any match scores 1.
 /// A pattern that does not parse or a match that times out scores 0 and says so.
 /// </summary>
-public sealed class RegexScorer : IScorer
+internal sealed class RegexScorer : IScorer
 {
     /// <summary>The longest a single match may run before it counts as no match (guards against catastrophic backtracking).</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);

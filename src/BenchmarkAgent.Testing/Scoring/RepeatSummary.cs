@@ -11,7 +11,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// <param name="Majority">Whether strictly more than half of the repeats passed.</param>
 /// <param name="MeanScore">The mean score over the repeats (0 to 1).</param>
 /// <param name="Scores">Each repeat's score, in repeat order.</param>
-public sealed record RepeatSummary(int Repeats, int Passed, bool PassAtK, bool Majority, double MeanScore, IReadOnlyList<double> Scores)
+internal sealed record RepeatSummary(int Repeats, int Passed, bool PassAtK, bool Majority, double MeanScore, IReadOnlyList<double> Scores)
 {
     /// <summary>Summarises the scores of an item's repeats.</summary>
     /// <param name="scores">One score per repeat, at least one.</param>

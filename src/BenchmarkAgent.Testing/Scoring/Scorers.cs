@@ -1,7 +1,7 @@
 namespace BenchmarkAgent.Testing.Scoring;
 
 /// <summary>The default scorer for each answer type.</summary>
-public static class Scorers
+internal static class Scorers
 {
     /// <summary>The numeric scorer (stateless, shared).</summary>
     public static NumericScorer Numeric { get; } = new();

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// a/an/the and a leading "Answer:" are ignored. The text after the last answer marker, the whole response and its
 /// last line are tried in that order; any match scores 1.
 /// </summary>
-public sealed class TextScorer : IScorer
+internal sealed class TextScorer : IScorer
 {
     /// <inheritdoc />
     public ItemScore Score(BenchmarkItem item, string response)

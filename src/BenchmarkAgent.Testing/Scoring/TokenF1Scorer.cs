@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.Scoring;
 /// harmonic mean. The text after the last answer marker and the whole response are tried; the better F1 counts. The
 /// score is the F1; the item passes at <see cref="PassThreshold"/> or more.
 /// </summary>
-public sealed class TokenF1Scorer : IScorer
+internal sealed class TokenF1Scorer : IScorer
 {
     /// <summary>The F1 at or above which a free-form response passes.</summary>
     public const double PassThreshold = 0.5;

@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Settings;
 /// one valid range. A value that is set but wrong is an entry of <see cref="Errors"/> (and the setting keeps its default);
 /// the run fails every item test with the first one.
 /// </summary>
-public sealed record RunSettings
+internal sealed record RunSettings
 {
     /// <summary>The default number of subject calls in flight.</summary>
     public const int DefaultConcurrency = 8;

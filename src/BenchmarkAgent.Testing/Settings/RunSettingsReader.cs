@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.Settings;
 /// the process environment. Each variable has one parser and one valid range; a value that is set but out of range
 /// becomes a <see cref="SettingError"/>. Empty values count as unset.
 /// </summary>
-public static class RunSettingsReader
+internal static class RunSettingsReader
 {
     /// <summary>Overrides the folder reports are written to.</summary>
     public const string ResultsDirectoryVariable = "BENCHAGENT_RESULTS_DIRECTORY";

@@ -13,7 +13,7 @@ namespace BenchmarkAgent.Testing.Statistics;
 /// conservative test is what keeps a noisy subject from failing CI. The sums run in log space so thousands of
 /// items neither underflow nor overflow.</para>
 /// </remarks>
-public static class McNemarTest
+internal static class McNemarTest
 {
     /// <summary>Computes the exact two-sided p-value for <paramref name="regressions"/> (b) and <paramref name="improvements"/> (c).</summary>
     /// <param name="regressions">Items that passed before and fail now.</param>

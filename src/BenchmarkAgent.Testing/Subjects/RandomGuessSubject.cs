@@ -15,7 +15,7 @@ namespace BenchmarkAgent.Testing.Subjects;
 /// <see cref="ChatOptions.AdditionalProperties"/> under <see cref="SubjectItemContext.PropertyKey"/>
 /// (see <see cref="BenchmarkPrompt.CreateOptions"/>). Guesses depend only on (seed, item id).
 /// </remarks>
-public sealed class RandomGuessSubject : IChatClient
+internal sealed class RandomGuessSubject : IChatClient
 {
     /// <summary>The baseline's name, as used in <c>BENCHAGENT_SUBJECT_BASELINE</c>.</summary>
     public const string BaselineName = BenchmarkAgent.Models.ModelRoleSettingsReader.RandomGuessBaseline;

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Testing.Subjects;
 /// <param name="ItemId">The item's stable id.</param>
 /// <param name="AnswerType">The kind of answer the item expects.</param>
 /// <param name="ChoiceCount">The number of options of a multiple-choice item; 0 otherwise.</param>
-public sealed record SubjectItemContext(string ItemId, AnswerType AnswerType, int ChoiceCount) : ISubjectItemContext
+internal sealed record SubjectItemContext(string ItemId, AnswerType AnswerType, int ChoiceCount) : ISubjectItemContext
 {
     /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key under which the runner passes the context.</summary>
     public const string PropertyKey = "benchagent.item";

@@ -6,7 +6,7 @@ using BenchmarkAgent.Snapshots;
 namespace BenchmarkAgent.Testing.TestCases;
 
 /// <summary>The snapshot items of one test assembly, read once and indexed by benchmark and item id.</summary>
-public sealed class BenchmarkCatalog
+internal sealed class BenchmarkCatalog
 {
     private static readonly ConcurrentDictionary<Assembly, Lazy<BenchmarkCatalog>> Catalogs = new();
 

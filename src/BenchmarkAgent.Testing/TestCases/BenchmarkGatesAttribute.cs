@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Testing.TestCases;
 /// <c>benchmark</c> and <c>kind=gate</c>, for the aggregate test that gates the benchmark as a whole.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class BenchmarkGatesAttribute : DataAttribute
+internal sealed class BenchmarkGatesAttribute : DataAttribute
 {
     /// <inheritdoc />
     public override async ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)

@@ -12,7 +12,7 @@ namespace BenchmarkAgent.Testing.TestCases;
 /// Rows hold only small serialisable values, so they are enumerated at discovery.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class BenchmarkItemsAttribute : DataAttribute
+internal sealed class BenchmarkItemsAttribute : DataAttribute
 {
     /// <inheritdoc />
     public override async ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)

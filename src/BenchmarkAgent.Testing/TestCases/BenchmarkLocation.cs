@@ -8,7 +8,7 @@ namespace BenchmarkAgent.Testing.TestCases;
 /// <param name="ProjectSnapshotDirectory">The snapshot folder in the project (baselines are recorded into it), when known.</param>
 /// <param name="MinScore">The <c>MinScore</c> metadata text, or <see langword="null"/>.</param>
 /// <param name="RegressionAlpha">The <c>RegressionAlpha</c> metadata text, or <see langword="null"/>.</param>
-public sealed record BenchmarkLocation(string Benchmark, string SnapshotDirectory, string? ProjectSnapshotDirectory, string? MinScore, string? RegressionAlpha)
+internal sealed record BenchmarkLocation(string Benchmark, string SnapshotDirectory, string? ProjectSnapshotDirectory, string? MinScore, string? RegressionAlpha)
 {
     /// <summary>The assembly metadata key holding the project's snapshot root (an absolute path), added by the SDK.</summary>
     public const string ProjectSnapshotRootKey = "BenchmarkAgent.ProjectSnapshotRoot";

@@ -121,10 +121,11 @@ public sealed class BenchmarkExecutorTests
     }
 
     [Theory]
-    [InlineData(Difficulty.Easy)]
-    [InlineData(Difficulty.Hard)]
-    public void Fixed_difficulty_applies_to_every_item(Difficulty difficulty)
+    [InlineData(nameof(Difficulty.Easy))]
+    [InlineData(nameof(Difficulty.Hard))]
+    public void Fixed_difficulty_applies_to_every_item(string difficultyName)
     {
+        var difficulty = Enum.Parse<Difficulty>(difficultyName);
         var result = Run(MixedQuery, 20, 11, difficulty);
 
         Assert.Equal(20, result.Items.Count);

@@ -3,7 +3,7 @@ using BenchmarkAgent.Families;
 namespace BenchmarkAgent.Core.Tests.Families;
 
 /// <summary>Theory data shared by the family tests: one row per built-in family id.</summary>
-public static class FamilyTestData
+internal static class FamilyTestData
 {
     public static TheoryData<string> FamilyIds()
     {

@@ -12,8 +12,9 @@ public sealed class ModelRoleSettingsReaderTests
     [InlineData(ModelRole.Generator, "GENERATOR")]
     [InlineData(ModelRole.Judge, "JUDGE")]
     [InlineData(ModelRole.Subject, "SUBJECT")]
-    public void Reads_role_specific_variables(ModelRole role, string upper)
+    public void Reads_role_specific_variables(object roleValue, string upper)
     {
+        var role = (ModelRole)roleValue;
         var result = Read(role,
             ($"BENCHAGENT_{upper}_ENDPOINT", "http://127.0.0.1:5000/v1"),
             ($"BENCHAGENT_{upper}_MODEL", "m-1"),
@@ -301,8 +302,9 @@ public sealed class ModelRoleSettingsReaderTests
     [InlineData("entra", ModelAuthentication.Entra)]
     [InlineData("ENTRA", ModelAuthentication.Entra)]
     [InlineData("key", ModelAuthentication.ApiKey)]
-    public void The_auth_switch_chooses_the_sign_in(string value, ModelAuthentication expected)
+    public void The_auth_switch_chooses_the_sign_in(string value, object expectedValue)
     {
+        var expected = (ModelAuthentication)expectedValue;
         var settings = Read(ModelRole.Subject,
             ("BENCHAGENT_SUBJECT_ENDPOINT", "https://gateway.example.com/openai/v1/"),
             ("BENCHAGENT_SUBJECT_API_KEY", "sk-role"),
