@@ -7,9 +7,13 @@
 //                                     in process: a server with that latency, the product's model pipeline (ModelClientFactory) and
 //                                     SubjectScheduler, items asked one after another as xUnit runs theory rows, each
 //                                     answer scored; prints one wall time in seconds per round
+//   firstcall <url>                   in a fresh process: builds the subject's pipeline (ModelClientFactory) for a running
+//                                     server and makes one call; prints "firstcall-ms=<ms> pipeline-ms=<ms>" (the cold
+//                                     start a run pays once: loading and JIT of the OpenAI SDK and M.E.AI, first request)
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
 using BenchmarkAgent;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
@@ -86,8 +90,25 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "firstcall" when args.Length == 2:
+    {
+        var clock = Stopwatch.StartNew();
+        using var client = ModelClientFactory.Create(new ModelRoleSettings(ModelRole.Subject, new Uri(args[1]), "bench-model", "sk-bench"));
+        double pipeline = clock.Elapsed.TotalMilliseconds;
+        var response = await client.GetResponseAsync("What is 7?");
+        double first = clock.Elapsed.TotalMilliseconds;
+        if (!response.Text.Contains('7', StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine($"unexpected answer: {response.Text}");
+            return 1;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"firstcall-ms={first:0.0} pipeline-ms={pipeline:0.0}"));
+        return 0;
+    }
+
     default:
-        Console.Error.WriteLine("usage: snapshot <items.json> <count> | serve <latency-ms> | scheduler <latency-ms> <count> <concurrency> <rounds>");
+        Console.Error.WriteLine("usage: snapshot <items.json> <count> | serve <latency-ms> | scheduler <latency-ms> <count> <concurrency> <rounds> | firstcall <url>");
         return 2;
 }
 
