@@ -3,7 +3,7 @@ using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.TestCases;
 
-namespace BenchmarkAgent.Testing.Tests.Running;
+namespace BenchmarkAgent.Testing.Tests.TestCases;
 
 public sealed class BenchmarkCatalogTests
 {

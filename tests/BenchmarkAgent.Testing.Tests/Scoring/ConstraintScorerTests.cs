@@ -1,7 +1,7 @@
 using BenchmarkAgent.Constraints;
 using BenchmarkAgent.Testing.Scoring;
 
-namespace BenchmarkAgent.Testing.Tests;
+namespace BenchmarkAgent.Testing.Tests.Scoring;
 
 public sealed class ConstraintScorerTests
 {

@@ -1,6 +1,6 @@
 using BenchmarkAgent.Testing.Scoring;
 
-namespace BenchmarkAgent.Testing.Tests;
+namespace BenchmarkAgent.Testing.Tests.Scoring;
 
 public sealed class ChoiceScorerTests
 {

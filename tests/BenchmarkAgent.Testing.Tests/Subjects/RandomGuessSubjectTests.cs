@@ -3,7 +3,7 @@ using BenchmarkAgent.Testing.Scoring;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
 
-namespace BenchmarkAgent.Testing.Tests;
+namespace BenchmarkAgent.Testing.Tests.Subjects;
 
 public sealed class RandomGuessSubjectTests
 {
