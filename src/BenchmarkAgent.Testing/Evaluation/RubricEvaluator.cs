@@ -6,8 +6,8 @@ namespace BenchmarkAgent.Testing.Evaluation;
 /// <summary>
 /// The LLM rubric, a Microsoft.Extensions.AI.Evaluation <see cref="IEvaluator"/>: asks the judge for 1-5 scores with
 /// reasons on relevance, coherence, fluency, groundedness (only with a <see cref="GroundingPassageContext"/>),
-/// equivalence and completeness (only with a <see cref="ReferenceAnswerContext"/>), all in one call with a strict-JSON
-/// reply. Each score is a <see cref="NumericMetric"/> whose interpretation rates it (5 Exceptional ... 1 Unacceptable)
+/// equivalence and completeness (only with a <see cref="ReferenceAnswerContext"/>), all in one call whose reply follows a JSON
+/// schema (<see cref="JudgeReplySchema"/>). Each score is a <see cref="NumericMetric"/> whose interpretation rates it (5 Exceptional ... 1 Unacceptable)
 /// and fails it below 4. An unreadable reply gives failed, inconclusive metrics with diagnostics; a failed call (after
 /// the client's retries) throws, so the item fails closed.
 /// </summary>
@@ -19,9 +19,10 @@ internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = nul
     /// <inheritdoc />
     public IReadOnlyCollection<string> EvaluationMetricNames => _metrics.Select(m => m.Name).ToList();
 
-    /// <summary>The options every judge call uses: temperature 0 and a JSON-object reply.</summary>
+    /// <summary>The options of a judge call: temperature 0 and a reply in the JSON schema of the asked metrics.</summary>
+    /// <param name="metrics">The metrics asked for.</param>
     /// <returns>New options.</returns>
-    public static ChatOptions JudgeOptions() => new() { Temperature = 0, ResponseFormat = ChatResponseFormat.Json };
+    public static ChatOptions JudgeOptions(IReadOnlyList<RubricMetric> metrics) => new() { Temperature = 0, ResponseFormat = JudgeReplySchema.For(metrics) };
 
     /// <inheritdoc />
     public async ValueTask<EvaluationResult> EvaluateAsync(
@@ -47,7 +48,7 @@ internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = nul
 
         string question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts);
-        var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(), cancellationToken).ConfigureAwait(false);
+        var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(applicable), cancellationToken).ConfigureAwait(false);
         var result = new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable));
         JudgeMetadata.Record(result, reply);
         return result;

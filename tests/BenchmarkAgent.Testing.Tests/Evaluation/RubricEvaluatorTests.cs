@@ -63,6 +63,31 @@ public sealed class RubricEvaluatorTests
     }
 
     [Fact]
+    public async Task The_judge_asks_for_a_json_schema_reply_with_one_required_entry_per_applicable_metric()
+    {
+        await using var server = OpenAiWireServer.Start(_ => AllScores);
+
+        await Evaluate(server, new ReferenceAnswerContext("Shorter wavelengths scatter more."));
+
+        var request = Assert.Single(server.Requests);
+        using var body = System.Text.Json.JsonDocument.Parse(request.Body);
+        var format = body.RootElement.GetProperty("response_format");
+        Assert.Equal("json_schema", format.GetProperty("type").GetString());
+        var jsonSchema = format.GetProperty("json_schema");
+        Assert.Equal(JudgeReplySchema.Name, jsonSchema.GetProperty("name").GetString());
+        var schema = jsonSchema.GetProperty("schema");
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
+        // No passage was given, so groundedness is neither asked for nor in the schema.
+        Assert.Equal(
+            ["relevance", "coherence", "fluency", "equivalence", "completeness"],
+            schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var entry = schema.GetProperty("properties").GetProperty("equivalence");
+        Assert.Equal("integer", entry.GetProperty("properties").GetProperty("score").GetProperty("type").GetString());
+        Assert.Equal("string", entry.GetProperty("properties").GetProperty("reason").GetProperty("type").GetString());
+        Assert.Equal(["score", "reason"], entry.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task The_judge_gets_the_question_response_and_reference_as_fenced_data_with_temperature_zero()
     {
         await using var server = OpenAiWireServer.Start(_ => AllScores);
