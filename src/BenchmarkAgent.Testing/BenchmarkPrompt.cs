@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing;
 

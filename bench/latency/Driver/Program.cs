@@ -22,6 +22,7 @@ using BenchmarkAgent.Testing.Scoring;
 using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
+using BenchmarkAgent.Items;
 
 switch (args.FirstOrDefault())
 {

@@ -5,6 +5,7 @@ using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Transformations;
 using BenchmarkAgent.Verification;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Execution;
 

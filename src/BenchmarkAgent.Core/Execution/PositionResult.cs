@@ -1,3 +1,5 @@
+using BenchmarkAgent.Items;
+
 namespace BenchmarkAgent.Execution;
 
 /// <summary>What realising one position of a subtask's stream produced.</summary>

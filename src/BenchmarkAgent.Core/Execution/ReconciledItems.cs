@@ -1,3 +1,6 @@
+using BenchmarkAgent.Items;
+using BenchmarkAgent.Snapshots;
+
 namespace BenchmarkAgent.Execution;
 
 /// <summary>The outcome of <see cref="SnapshotReconciler.Reconcile"/>.</summary>

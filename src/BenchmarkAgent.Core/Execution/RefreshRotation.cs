@@ -1,4 +1,5 @@
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Execution;
 

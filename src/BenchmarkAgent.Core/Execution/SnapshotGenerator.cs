@@ -4,6 +4,7 @@ using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Verification;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Execution;
 

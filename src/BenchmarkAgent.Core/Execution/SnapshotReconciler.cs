@@ -1,4 +1,6 @@
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Items;
+using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Execution;
 

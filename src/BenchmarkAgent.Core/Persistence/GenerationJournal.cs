@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Persistence;

@@ -1,4 +1,4 @@
-using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Persistence;
 

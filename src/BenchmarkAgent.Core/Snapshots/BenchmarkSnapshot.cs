@@ -1,5 +1,5 @@
-using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Snapshots;
 

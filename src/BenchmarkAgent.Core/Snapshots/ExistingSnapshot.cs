@@ -1,3 +1,5 @@
+using BenchmarkAgent.Items;
+
 namespace BenchmarkAgent.Snapshots;
 
 /// <summary>A snapshot on disk, read for regeneration: its items (with lines, for diagnostics) and its plan's generation and history.</summary>
@@ -28,6 +30,6 @@ internal sealed record ExistingSnapshot(SnapshotItemsFile Items, SnapshotPlanInf
     /// replaced (fewer counted items than <paramref name="quota"/>).
     /// </summary>
     public bool HasPendingCuration(int quota) =>
-        Items.Items.Any(i => !i.Curation.Edited && Execution.ItemContent.IsEdited(i)) ||
+        Items.Items.Any(i => !i.Curation.Edited && ItemContent.IsEdited(i)) ||
         Items.Items.Count(i => !i.Curation.Excluded) != quota;
 }

@@ -1,4 +1,3 @@
-using BenchmarkAgent.Execution;
 
 namespace BenchmarkAgent.Snapshots;
 

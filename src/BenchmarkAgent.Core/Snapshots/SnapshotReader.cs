@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Snapshots;
 

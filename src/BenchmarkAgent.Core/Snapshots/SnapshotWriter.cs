@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BenchmarkAgent.Execution;
 using BenchmarkAgent.Persistence;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Snapshots;
 

@@ -4,6 +4,7 @@ using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Results;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Evaluation;
 

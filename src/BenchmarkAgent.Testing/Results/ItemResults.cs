@@ -1,5 +1,6 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Results;
 

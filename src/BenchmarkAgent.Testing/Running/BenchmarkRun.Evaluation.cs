@@ -7,6 +7,7 @@ using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
 using BenchmarkAgent.Testing.TestCases;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Running;
 

@@ -7,6 +7,7 @@ using BenchmarkAgent.Testing.Results;
 using BenchmarkAgent.Testing.Settings;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -65,7 +66,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// Asks the subject about one item through the run's scheduler, which pipelines the calls of every
     /// item of <paramref name="testAssembly"/> with bounded concurrency.
     /// </summary>
-    internal Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Execution.BenchmarkItem item, CancellationToken cancellationToken = default) =>
+    internal Task<SubjectAnswer> AskAsync(Assembly testAssembly, string benchmark, BenchmarkAgent.Items.BenchmarkItem item, CancellationToken cancellationToken = default) =>
         Scheduler(testAssembly).AskAsync(benchmark, item, cancellationToken);
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using BenchmarkAgent.Execution;
 using Microsoft.Extensions.AI;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Running;
 

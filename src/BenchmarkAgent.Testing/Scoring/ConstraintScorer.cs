@@ -1,5 +1,6 @@
 using BenchmarkAgent.Constraints;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Scoring;
 

@@ -1,4 +1,5 @@
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Scoring;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Scoring;
 

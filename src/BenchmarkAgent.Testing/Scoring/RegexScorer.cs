@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Scoring;
 

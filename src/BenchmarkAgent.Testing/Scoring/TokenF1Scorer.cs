@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Scoring;
 

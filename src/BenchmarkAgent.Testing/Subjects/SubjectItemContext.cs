@@ -1,5 +1,6 @@
 using BenchmarkAgent.Execution;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Subjects;
 

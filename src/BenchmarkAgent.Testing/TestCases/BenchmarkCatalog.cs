@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.TestCases;
 

@@ -3,6 +3,7 @@ using BenchmarkAgent.Families;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Core.Tests.Snapshots;
 using BenchmarkAgent.Snapshots;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Core.Tests.Execution;
 

@@ -5,6 +5,7 @@ using BenchmarkAgent.Planning;
 using BenchmarkAgent.Core.Tests.Snapshots;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Verification;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Core.Tests.Families;
 

@@ -1,5 +1,6 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Core.Tests.Snapshots;
 

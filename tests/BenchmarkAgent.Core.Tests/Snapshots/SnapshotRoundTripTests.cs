@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Core.Tests.Snapshots;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Core.Tests.Snapshots;
 

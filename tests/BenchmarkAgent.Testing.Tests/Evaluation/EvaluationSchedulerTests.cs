@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Evaluation;
 using Microsoft.Extensions.AI.Evaluation;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Evaluation;
 

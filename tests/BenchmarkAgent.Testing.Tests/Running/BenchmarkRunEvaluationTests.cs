@@ -4,6 +4,7 @@ using BenchmarkAgent.Testing.Evaluation;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Tests.Shared;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

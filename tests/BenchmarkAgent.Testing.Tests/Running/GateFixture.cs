@@ -1,6 +1,7 @@
 using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Testing;
+using BenchmarkAgent.Items;
 
 // The test assembly declares one benchmark, like a project built with the SDK, so the real item and gate tests of
 // BenchmarkTestsBase can run in-process. Its snapshot is GateFixture/gate-fixture/items.json (copied to the output).

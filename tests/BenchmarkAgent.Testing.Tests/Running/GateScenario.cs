@@ -6,6 +6,7 @@ using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using BenchmarkAgent.Testing.TestCases;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

@@ -5,6 +5,7 @@ using BenchmarkAgent.Models;
 using BenchmarkAgent.Testing.Subjects;
 using BenchmarkAgent.Tests.Shared;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Running;
 

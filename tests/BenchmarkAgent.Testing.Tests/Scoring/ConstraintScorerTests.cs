@@ -1,5 +1,6 @@
 using BenchmarkAgent.Constraints;
 using BenchmarkAgent.Testing.Scoring;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Scoring;
 
@@ -7,7 +8,7 @@ public sealed class ConstraintScorerTests
 {
     private static readonly ConstraintScorer Scorer = new();
 
-    private static Execution.BenchmarkItem Item(string spec) =>
+    private static Items.BenchmarkItem Item(string spec) =>
         TestItems.Item(new ExpectedAnswer(AnswerType.Constraint, spec), prompt: "Write a short note.");
 
     private static bool Passes(string spec, string response) =>

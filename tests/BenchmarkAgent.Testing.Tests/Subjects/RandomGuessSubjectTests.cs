@@ -2,6 +2,7 @@ using BenchmarkAgent.Execution;
 using BenchmarkAgent.Testing.Scoring;
 using BenchmarkAgent.Testing.Subjects;
 using Microsoft.Extensions.AI;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.Subjects;
 

@@ -2,6 +2,7 @@ using BenchmarkAgent.Execution;
 using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Testing.Running;
 using BenchmarkAgent.Testing.TestCases;
+using BenchmarkAgent.Items;
 
 namespace BenchmarkAgent.Testing.Tests.TestCases;
 

@@ -1,4 +1,4 @@
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Snapshots;
 
 /// <summary>What execution of one subtask produced: the plan's quality summary.</summary>
 /// <param name="Subtask">The subtask name.</param>

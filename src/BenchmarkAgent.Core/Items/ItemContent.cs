@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Items;
 
 /// <summary>The reviewable content of an item (prompt, choices, answer) and its hash, which detects a reviewer's edit.</summary>
 internal static class ItemContent

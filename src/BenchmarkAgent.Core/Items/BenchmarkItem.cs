@@ -1,4 +1,4 @@
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Items;
 
 /// <summary>One verified benchmark item as stored in the snapshot and run as one test case.</summary>
 /// <param name="Id">A stable content-derived id (10 hex characters) that does not change when other items change.</param>

@@ -1,4 +1,4 @@
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Items;
 
 /// <summary>
 /// What the curation lifecycle knows about an item: which generation produced it, the hash of its content as

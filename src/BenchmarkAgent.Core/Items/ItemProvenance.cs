@@ -1,4 +1,4 @@
-namespace BenchmarkAgent.Execution;
+namespace BenchmarkAgent.Items;
 
 /// <summary>Where an item came from, so a reviewer (and the engine) can reproduce and re-check it.</summary>
 /// <param name="Source">The source: a task family, a dataset record, or (for a hand-written item) anything else.</param>
