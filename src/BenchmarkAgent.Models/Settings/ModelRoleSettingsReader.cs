@@ -47,13 +47,6 @@ internal sealed class ModelRoleSettingsReader
     /// <returns>A reader that calls <see cref="Environment.GetEnvironmentVariable(string)"/>.</returns>
     public static ModelRoleSettingsReader FromEnvironment() => new(Environment.GetEnvironmentVariable);
 
-    /// <summary>Returns the name of a role's variable, e.g. <c>BENCHAGENT_SUBJECT_ENDPOINT</c>.</summary>
-    /// <param name="role">The role.</param>
-    /// <param name="suffix">The suffix: <c>ENDPOINT</c>, <c>MODEL</c>, <c>API_KEY</c>, <c>AUTH</c>, <c>RATE_LIMIT</c>, ...</param>
-    /// <returns>The variable name.</returns>
-    public static string VariableName(ModelRole role, string suffix) =>
-        $"BENCHAGENT_{role.ToString().ToUpperInvariant()}_{suffix}";
-
     /// <summary>Returns the exact message shown when a role has no configuration.</summary>
     /// <param name="role">The role.</param>
     /// <returns>A message naming the variables to set.</returns>
@@ -63,8 +56,8 @@ internal sealed class ModelRoleSettingsReader
         string baseline = role == ModelRole.Subject
             ? $"; or set {SubjectBaselineVariable}={RandomGuessBaseline} for a chance-level baseline"
             : string.Empty;
-        return $"No {lower} model is configured. Set {VariableName(role, "ENDPOINT")} (e.g. https://api.openai.com/v1) " +
-            $"and {VariableName(role, "MODEL")} (e.g. gpt-4o-mini), plus {VariableName(role, "API_KEY")} if the endpoint needs one" +
+        return $"No {lower} model is configured. Set {RoleVariables.For(role).Endpoint} (e.g. https://api.openai.com/v1) " +
+            $"and {RoleVariables.For(role).Model} (e.g. gpt-4o-mini), plus {RoleVariables.For(role).ApiKey} if the endpoint needs one" +
             $"{baseline}; or supply an IChatClient in code.";
     }
 
@@ -81,10 +74,7 @@ internal sealed class ModelRoleSettingsReader
                     $"{SubjectBaselineVariable} names an unknown baseline. The only built-in baseline is '{RandomGuessBaseline}'.");
         }
 
-        string endpointVariable = VariableName(role, "ENDPOINT");
-        string modelVariable = VariableName(role, "MODEL");
-        string keyVariable = VariableName(role, "API_KEY");
-        string authVariable = VariableName(role, "AUTH");
+        var (endpointVariable, modelVariable, keyVariable, authVariable) = RoleVariables.For(role);
 
         string? endpointText = Get(endpointVariable);
         string endpointSource = endpointVariable;

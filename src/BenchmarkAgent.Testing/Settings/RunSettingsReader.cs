@@ -134,8 +134,8 @@ internal static class RunSettingsReader
         ModelRoleSettings? judge = null;
 
         // The judge is opt-in: OPENAI_BASE_URL alone (shared with the subject) does not turn it on.
-        if (Get(ModelRoleSettingsReader.VariableName(ModelRole.Judge, "ENDPOINT")) is not null ||
-            Get(ModelRoleSettingsReader.VariableName(ModelRole.Judge, "MODEL")) is not null)
+        if (Get(RoleVariables.Judge.Endpoint) is not null ||
+            Get(RoleVariables.Judge.Model) is not null)
         {
             var judgeResult = roles.Read(ModelRole.Judge);
             if (judgeResult.Status == ModelRoleSettingsStatus.Configured)
@@ -144,7 +144,7 @@ internal static class RunSettingsReader
             }
             else
             {
-                errors.Add(new(ErrorCodes.InvalidJudge, ModelRoleSettingsReader.VariableName(ModelRole.Judge, "ENDPOINT"),
+                errors.Add(new(ErrorCodes.InvalidJudge, RoleVariables.Judge.Endpoint,
                     $"the judge is configured wrongly: {judgeResult.Message}"));
             }
         }

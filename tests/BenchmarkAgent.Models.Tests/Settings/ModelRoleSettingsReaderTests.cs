@@ -243,8 +243,14 @@ public sealed class ModelRoleSettingsReaderTests
     [Fact]
     public void Variable_names_follow_the_convention()
     {
-        Assert.Equal("BENCHAGENT_JUDGE_API_KEY", ModelRoleSettingsReader.VariableName(ModelRole.Judge, "API_KEY"));
-        Assert.Equal("BENCHAGENT_GENERATOR_ENDPOINT", ModelRoleSettingsReader.VariableName(ModelRole.Generator, "ENDPOINT"));
+        Assert.Equal("BENCHAGENT_JUDGE_API_KEY", RoleVariables.Judge.ApiKey);
+        Assert.Equal("BENCHAGENT_GENERATOR_ENDPOINT", RoleVariables.Generator.Endpoint);
+        foreach (var role in Enum.GetValues<ModelRole>())
+        {
+            string prefix = $"BENCHAGENT_{role.ToString().ToUpperInvariant()}_";
+            var variables = RoleVariables.For(role);
+            Assert.Equal([prefix + "ENDPOINT", prefix + "MODEL", prefix + "API_KEY", prefix + "AUTH"], [variables.Endpoint, variables.Model, variables.ApiKey, variables.Auth]);
+        }
     }
 
     [Fact]
