@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BenchmarkAgent.Persistence;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace BenchmarkAgent.Models;
@@ -71,19 +72,7 @@ internal sealed class FileDistributedCache : IDistributedCache
         ArgumentNullException.ThrowIfNull(value);
         string path = PathFor(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, value);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.WriteAllBytes(path, value);
     }
 
     /// <inheritdoc />

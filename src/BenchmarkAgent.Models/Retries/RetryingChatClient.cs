@@ -1,12 +1,14 @@
 using System.ClientModel;
 using System.Net;
 using Microsoft.Extensions.AI;
+using Polly;
+using Polly.Retry;
 
 namespace BenchmarkAgent.Models;
 
 /// <summary>
-/// Retries transient failures of the inner client with jittered exponential backoff: HTTP 408, 429 and 5xx, network
-/// errors and timeouts. A <c>Retry-After</c> header (seconds or an HTTP date, read from the OpenAI SDK's
+/// Retries transient failures of the inner client with jittered exponential backoff, through a Polly retry pipeline:
+/// HTTP 408, 429 and 5xx, network errors and timeouts. A <c>Retry-After</c> header (seconds or an HTTP date, read from the OpenAI SDK's
 /// <see cref="ClientResultException"/>) replaces the backoff, up to <see cref="RetryOptions.MaxDelay"/>. When the
 /// attempts are used up the call fails with a <see cref="ModelCallException"/> <c>BA2011</c>; an endpoint error that
 /// retrying cannot fix fails at once with <c>BA2018</c>. Both carry the status and the endpoint's text with the API key
@@ -19,6 +21,7 @@ internal sealed class RetryingChatClient : DelegatingChatClient
     private readonly string _role;
     private readonly RetryOptions _options;
     private readonly SecretMask _mask;
+    private readonly ResiliencePipeline _pipeline;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     /// <param name="innerClient">The client to retry.</param>
@@ -33,6 +36,18 @@ internal sealed class RetryingChatClient : DelegatingChatClient
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxAttempts, 1);
         _role = role;
         _mask = mask ?? SecretMask.None;
+        _pipeline = _options.MaxAttempts == 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = _options.MaxAttempts - 1,
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is { } error && !args.Context.CancellationToken.IsCancellationRequested && IsTransient(error)),
+                    // Polly counts retries from 0; DelayBefore counts the attempt that just failed from 1.
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayBefore(args.AttemptNumber + 1, args.Outcome.Exception!)),
+                })
+                .Build();
     }
 
     /// <summary>The most attempts per call.</summary>
@@ -42,25 +57,20 @@ internal sealed class RetryingChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        for (int attempt = 1; ; attempt++)
+        int attempts = 0;
+        try
         {
-            try
-            {
-                return await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
-            {
-                if (attempt >= _options.MaxAttempts)
+            return await _pipeline.ExecuteAsync(
+                async token =>
                 {
-                    throw Failure(ex, attempt);
-                }
-
-                await Task.Delay(DelayBefore(attempt, ex), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ClientResultException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failure(ex, attempt);
-            }
+                    attempts++;
+                    return await base.GetResponseAsync(list, options, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is ClientResultException || IsTransient(ex)))
+        {
+            throw Failure(ex, attempts);
         }
     }
 
