@@ -58,26 +58,21 @@ internal static class RunSettingsReader
         string? Get(string name) => lookup(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         var errors = new List<SettingError>();
 
-        int? concurrency = Integer(Get(ConcurrencyVariable), 1, RunSettings.MaxConcurrency);
-        if (Get(ConcurrencyVariable) is { } concurrencyText && concurrency is null)
+        int? IntegerSetting(string variable, int max, string code, string meaning)
         {
-            errors.Add(new(ErrorCodes.InvalidSubjectConcurrency, ConcurrencyVariable,
-                $"{ConcurrencyVariable} must be an integer from 1 to {RunSettings.MaxConcurrency} (calls in flight at once); it is '{concurrencyText}'."));
+            string? text = Get(variable);
+            int? value = Integer(text, 1, max);
+            if (text is not null && value is null)
+            {
+                errors.Add(new(code, variable, $"{variable} must be an integer from 1 to {max}{meaning}; it is '{text}'."));
+            }
+
+            return value;
         }
 
-        int? repeats = Integer(Get(RepeatsVariable), 1, RunSettings.MaxRepeats);
-        if (Get(RepeatsVariable) is { } repeatsText && repeats is null)
-        {
-            errors.Add(new(ErrorCodes.InvalidRepeats, RepeatsVariable,
-                $"{RepeatsVariable} must be an integer from 1 to {RunSettings.MaxRepeats} (how many times each item is asked); it is '{repeatsText}'."));
-        }
-
-        int? judgeConcurrency = Integer(Get(JudgeConcurrencyVariable), 1, RunSettings.MaxConcurrency);
-        if (Get(JudgeConcurrencyVariable) is { } judgeConcurrencyText && judgeConcurrency is null)
-        {
-            errors.Add(new(ErrorCodes.InvalidJudgeConcurrency, JudgeConcurrencyVariable,
-                $"{JudgeConcurrencyVariable} must be an integer from 1 to {RunSettings.MaxConcurrency} (judge calls in flight at once); it is '{judgeConcurrencyText}'."));
-        }
+        int? concurrency = IntegerSetting(ConcurrencyVariable, RunSettings.MaxConcurrency, ErrorCodes.InvalidSubjectConcurrency, " (calls in flight at once)");
+        int? repeats = IntegerSetting(RepeatsVariable, RunSettings.MaxRepeats, ErrorCodes.InvalidRepeats, " (how many times each item is asked)");
+        int? judgeConcurrency = IntegerSetting(JudgeConcurrencyVariable, RunSettings.MaxConcurrency, ErrorCodes.InvalidJudgeConcurrency, " (judge calls in flight at once)");
 
         float? temperature = float.TryParse(Get(SubjectTemperatureVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out float t) && t is >= 0 and <= 2 ? t : null;
         if (Get(SubjectTemperatureVariable) is { } temperatureText && temperature is null)
@@ -86,12 +81,7 @@ internal static class RunSettingsReader
                 $"{SubjectTemperatureVariable} must be a number from 0 to 2 (e.g. 0 for steadier regression runs); it is '{temperatureText}'."));
         }
 
-        int? maxTokens = Integer(Get(SubjectMaxTokensVariable), 1, 1_000_000);
-        if (Get(SubjectMaxTokensVariable) is { } maxTokensText && maxTokens is null)
-        {
-            errors.Add(new(ErrorCodes.InvalidSampling, SubjectMaxTokensVariable,
-                $"{SubjectMaxTokensVariable} must be an integer from 1 to 1000000; it is '{maxTokensText}'."));
-        }
+        int? maxTokens = IntegerSetting(SubjectMaxTokensVariable, 1_000_000, ErrorCodes.InvalidSampling, string.Empty);
 
         double? RateLimit(string variable)
         {
