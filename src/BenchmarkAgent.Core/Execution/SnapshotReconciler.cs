@@ -34,9 +34,41 @@ internal static class SnapshotReconciler
         IReadOnlySet<string>? rotate = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(realise);
+
+        // A synchronous realise makes every await below complete synchronously: the ValueTask is done on return.
+        var pending = ReconcileAsync(plan, existing, generation, (s, i, g, _) => ValueTask.FromResult(realise(s, i, g)), isCurrent, rotate, 1, cancellationToken);
+        return pending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Reconciles <paramref name="existing"/> with <paramref name="plan"/>, realising missing positions asynchronously
+    /// (the LLM backbone), up to <paramref name="concurrency"/> positions of a subtask at a time. The result is the same
+    /// as <see cref="Reconcile"/>'s for the same realised items: positions are taken in order, whatever finishes first.
+    /// </summary>
+    /// <param name="plan">The plan to satisfy.</param>
+    /// <param name="existing">The items of the snapshot on disk (empty for a first generation).</param>
+    /// <param name="generation">The stream new items come from.</param>
+    /// <param name="realise">Realises (subtask, position, generation); must be safe to call concurrently when <paramref name="concurrency"/> &gt; 1.</param>
+    /// <param name="isCurrent">False for an item whose source changed under it; it is regenerated.</param>
+    /// <param name="rotate">Ids to replace by fresh items (a refresh).</param>
+    /// <param name="concurrency">How many positions of a subtask may be realised at the same time (1 or more).</param>
+    /// <param name="cancellationToken">Cancels between positions and inside <paramref name="realise"/>.</param>
+    /// <exception cref="QuotaShortfallException">A position could not be realised within the attempt budget.</exception>
+    public static async ValueTask<ReconciledItems> ReconcileAsync(
+        BenchmarkPlan plan,
+        IReadOnlyList<BenchmarkItem> existing,
+        int generation,
+        Func<PlannedSubtask, int, int, CancellationToken, ValueTask<PositionResult>> realise,
+        Func<BenchmarkItem, bool>? isCurrent = null,
+        IReadOnlySet<string>? rotate = null,
+        int concurrency = 1,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(realise);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         isCurrent ??= _ => true;
         var items = new List<BenchmarkItem>(plan.Request.Quota);
         var reports = new List<SubtaskReport>(plan.Subtasks.Count);
@@ -60,7 +92,7 @@ internal static class SnapshotReconciler
                 kept.RemoveAll(i => dropped.Contains(i.Id));
             }
 
-            var report = Fill(subtask, kept, generation, realise, cancellationToken);
+            var report = await FillAsync(subtask, kept, generation, realise, concurrency, cancellationToken).ConfigureAwait(false);
             items.AddRange(kept);
             reports.Add(report);
         }
@@ -76,6 +108,7 @@ internal static class SnapshotReconciler
         return item.Provenance.Source switch
         {
             FamilySource family => family == subtask.Source,
+            LlmSource llm => llm == subtask.Source,
             DatasetSource => subtask.Source is DatasetSource dataset && dataset.TryGetRecord(item.Provenance.Source, out _),
             _ => true,
         };
@@ -87,36 +120,56 @@ internal static class SnapshotReconciler
             ? item with { Curation = item.Curation with { Edited = true, ContentHash = ItemContent.GeneratedHash(item) } }
             : item;
 
-    private static SubtaskReport Fill(
+    private static async ValueTask<SubtaskReport> FillAsync(
         PlannedSubtask subtask,
         List<BenchmarkItem> kept,
         int generation,
-        Func<PlannedSubtask, int, int, PositionResult> realise,
+        Func<PlannedSubtask, int, int, CancellationToken, ValueTask<PositionResult>> realise,
+        int concurrency,
         CancellationToken cancellationToken)
     {
         var positions = new List<PositionResult>();
         int counted = kept.Count(i => !i.Curation.Excluded);
         var taken = kept.Where(i => i.Curation.Generation == generation).Select(i => i.Provenance.Index).ToHashSet();
         var ids = kept.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        for (int index = 0; counted < subtask.Quota; index++)
+        int next = 0;
+        while (counted < subtask.Quota)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (taken.Contains(index))
+
+            // The next free positions, at most as many as are still missing (so nothing is realised in vain).
+            var batch = new List<int>();
+            for (; batch.Count < Math.Min(concurrency, subtask.Quota - counted); next++)
             {
-                continue;
+                if (!taken.Contains(next))
+                {
+                    batch.Add(next);
+                }
             }
 
-            var result = realise(subtask, index, generation);
-            positions.Add(result);
-            if (result.Item is null)
+            PositionResult[] results;
+            if (batch.Count == 1)
             {
-                throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
+                results = [await realise(subtask, batch[0], generation, cancellationToken).ConfigureAwait(false)];
+            }
+            else
+            {
+                results = await Task.WhenAll(batch.Select(index => realise(subtask, index, generation, cancellationToken).AsTask())).ConfigureAwait(false);
             }
 
-            if (ids.Add(result.Item.Id))
+            foreach (var result in results)
             {
-                kept.Add(result.Item);
-                counted++;
+                positions.Add(result);
+                if (result.Item is null)
+                {
+                    throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
+                }
+
+                if (counted < subtask.Quota && ids.Add(result.Item.Id))
+                {
+                    kept.Add(result.Item);
+                    counted++;
+                }
             }
         }
 

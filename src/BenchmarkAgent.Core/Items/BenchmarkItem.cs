@@ -25,4 +25,7 @@ internal sealed record BenchmarkItem(
     /// field); it is also part of <see cref="Prompt"/>. The judge rates groundedness against it.
     /// </summary>
     public string? Context { get; init; }
+
+    /// <summary>The item-quality ratings given by the LLM backbone's rater; null for items that were not rated.</summary>
+    public ItemQuality? Quality { get; init; }
 }

@@ -15,4 +15,10 @@ internal sealed record BenchmarkPlan(
 {
     /// <summary>The datasets read for the dataset subtasks, by subtask name; empty when the plan has none.</summary>
     public IReadOnlyDictionary<string, Dataset> Datasets { get; init; } = new Dictionary<string, Dataset>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The planner's decisions in order, each with its rationale (scope, design rounds, grounding verdicts, allocation);
+    /// written to plan.json as <c>decisions</c> only when not empty, so plans without them keep their bytes.
+    /// </summary>
+    public IReadOnlyList<string> Decisions { get; init; } = [];
 }

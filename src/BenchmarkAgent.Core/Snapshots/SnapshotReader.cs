@@ -207,7 +207,42 @@ internal static class SnapshotReader
             Flag(path, line, element, "excluded", where),
             element.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null);
         string? context = element.TryGetProperty("context", out _) ? ReadText(path, line, element, "context", where) : null;
-        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance) { Curation = curation, Context = context };
+        return new BenchmarkItem(id, subtask, difficulty.Value, prompt, choices, new ExpectedAnswer(type, value, tolerance), provenance)
+        {
+            Curation = curation,
+            Context = context,
+            Quality = ReadQuality(path, line, element, where),
+        };
+    }
+
+    /// <summary>Reads an item's optional <c>quality</c> object: per criterion a <c>score</c> from 1 to 5 and a <c>reason</c>.</summary>
+    private static ItemQuality? ReadQuality(string path, int line, JsonElement element, string where)
+    {
+        if (!element.TryGetProperty("quality", out var quality))
+        {
+            return null;
+        }
+
+        if (quality.ValueKind != JsonValueKind.Object)
+        {
+            throw new SnapshotFormatException(path, line, $"{where}: 'quality' must be an object of ratings.");
+        }
+
+        var ratings = new List<QualityRating>();
+        foreach (var rating in quality.EnumerateObject())
+        {
+            if (rating.Value.ValueKind != JsonValueKind.Object ||
+                !rating.Value.TryGetProperty("score", out var score) || score.ValueKind != JsonValueKind.Number ||
+                !score.TryGetInt32(out int value) || value is < 1 or > 5)
+            {
+                throw new SnapshotFormatException(path, line, $"{where}: the quality rating '{rating.Name}' needs a 'score' from 1 to 5.");
+            }
+
+            string reason = rating.Value.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : string.Empty;
+            ratings.Add(new QualityRating(rating.Name, value, reason));
+        }
+
+        return new ItemQuality(ratings);
     }
 
     private static bool Flag(string path, int line, JsonElement element, string property, string where)

@@ -44,6 +44,17 @@ internal static class SnapshotWriter
             }
 
             writer.WriteEndArray();
+            if (plan.Decisions.Count > 0)
+            {
+                writer.WriteStartArray("decisions");
+                foreach (string decision in plan.Decisions)
+                {
+                    writer.WriteStringValue(decision);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteStartArray("subtasks");
             for (int i = 0; i < plan.Subtasks.Count; i++)
             {
@@ -96,6 +107,7 @@ internal static class SnapshotWriter
                     }
 
                     writer.WriteEndObject();
+                    WriteItemQuality(writer, snapshot.Items.Where(i => i.Subtask == subtask.Name && !i.Curation.Excluded).ToList());
                     writer.WriteEndObject();
                 }
 
@@ -225,6 +237,46 @@ internal static class SnapshotWriter
         writer.WriteString("checks", string.Join(",", p.Checks));
         writer.WriteString("contentHash", ItemContent.GeneratedHash(item));
         writer.WriteEndObject();
+        if (item.Quality is { } quality)
+        {
+            writer.WriteStartObject("quality");
+            foreach (var rating in quality.Ratings)
+            {
+                writer.WriteStartObject(rating.Criterion);
+                writer.WriteNumber("score", rating.Score);
+                writer.WriteString("reason", rating.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The summary of the rated items of one subtask (<c>itemQuality</c>: how many are rated, and per criterion the mean
+    /// and lowest score); nothing when no item of the subtask is rated, so snapshots without ratings keep their bytes.
+    /// </summary>
+    private static void WriteItemQuality(Utf8JsonWriter writer, IReadOnlyList<BenchmarkItem> items)
+    {
+        var rated = items.Where(i => i.Quality is not null).Select(i => i.Quality!).ToList();
+        if (rated.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("itemQuality");
+        writer.WriteNumber("rated", rated.Count);
+        foreach (string criterion in rated.SelectMany(q => q.Ratings).Select(r => r.Criterion).Distinct(StringComparer.Ordinal))
+        {
+            var scores = rated.SelectMany(q => q.Ratings).Where(r => r.Criterion == criterion).Select(r => r.Score).ToList();
+            writer.WriteStartObject(criterion);
+            writer.WriteNumber("mean", Math.Round(scores.Average(), 4));
+            writer.WriteNumber("min", scores.Min());
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
