@@ -84,6 +84,21 @@ internal static class ErrorCodes
     /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
     public const string MissingDataset = "BA0402";
 
+    /// <summary>A generator (LLM backbone) call failed for good: its transient errors used up every attempt, or the endpoint refused it.</summary>
+    public const string GeneratorCallFailed = "BA0500";
+
+    /// <summary>A planning stage of the LLM backbone got no usable answer (malformed JSON, refusals, invalid values) in all its attempts.</summary>
+    public const string GeneratorStageFailed = "BA0501";
+
+    /// <summary>A generation budget (requests, tokens or wall time) is spent; finished items are kept.</summary>
+    public const string GenerationBudgetSpent = "BA0502";
+
+    /// <summary>A generation budget or the item-quality threshold is out of range.</summary>
+    public const string InvalidGenerationSetting = "BA0503";
+
+    /// <summary>The design agent kept no subtask for the query.</summary>
+    public const string NoSubtaskDesigned = "BA0504";
+
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";
 

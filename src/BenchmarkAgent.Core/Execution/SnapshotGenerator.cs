@@ -142,7 +142,7 @@ internal sealed class SnapshotGenerator
     /// Adds the rejections recorded for a surviving subtask to this run's, so the quality summary counts every candidate
     /// verified for the items on disk (a regeneration that generates nothing leaves it unchanged).
     /// </summary>
-    private static SubtaskReport WithEarlierRejections(SubtaskReport report, SnapshotPlanInfo earlier) =>
+    internal static SubtaskReport WithEarlierRejections(SubtaskReport report, SnapshotPlanInfo earlier) =>
         earlier.Quality.TryGetValue(report.Subtask, out var old)
             ? report with
             {
@@ -152,7 +152,7 @@ internal sealed class SnapshotGenerator
             : report;
 
     /// <summary>A dataset item is current while its record exists with the content it was derived from.</summary>
-    private static bool IsCurrent(BenchmarkPlan plan, BenchmarkItem item)
+    internal static bool IsCurrent(BenchmarkPlan plan, BenchmarkItem item)
     {
         if (item.Provenance.Source is not DatasetSource { Record: { } recordId } || !plan.Datasets.TryGetValue(item.Subtask, out var dataset))
         {

@@ -28,4 +28,10 @@ internal sealed record PlannedSubtask(
 
     /// <summary>The grounding score of a dataset subtask's best (dataset, chain) candidate; null for a family subtask.</summary>
     public GroundingScore? Grounding { get; init; }
+
+    /// <summary>The core capability the subtask isolates (LLM backbone's design agent); null for the offline planner.</summary>
+    public string? Capability { get; init; }
+
+    /// <summary>The sample schema's input fields (<c>question</c>, <c>context</c>, <c>media</c>) from the design agent; empty for the offline planner.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
 }

@@ -70,6 +70,22 @@ internal static class SnapshotWriter
                 writer.WriteNumber("quota", subtask.Quota);
                 WriteText(writer, "description", subtask.Description);
                 WriteText(writer, "rationale", subtask.Rationale);
+                if (subtask.Capability is not null)
+                {
+                    WriteText(writer, "capability", subtask.Capability);
+                }
+
+                if (subtask.Inputs.Count > 0)
+                {
+                    writer.WriteStartArray("inputs");
+                    foreach (string input in subtask.Inputs)
+                    {
+                        writer.WriteStringValue(input);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
                 if (subtask.Transformations.Count > 0)
                 {
                     writer.WriteStartArray("transformations");

@@ -1,0 +1,77 @@
+using BenchmarkAgent.Families;
+using BenchmarkAgent.Items;
+using BenchmarkAgent.Persistence;
+using BenchmarkAgent.Verification;
+
+namespace BenchmarkAgent.Generation.Execution;
+
+/// <summary>
+/// The shared state of one generation: the verification context (prompts accepted so far), the resume journal and the
+/// items accepted in this run. Thread-safe, so positions can be realised concurrently.
+/// </summary>
+internal sealed class GenerationRun
+{
+    private readonly Lock _gate = new();
+    private readonly VerificationContext _context = new();
+    private readonly List<BenchmarkItem> _accepted = [];
+    private readonly CompositeVerifier _verifier;
+
+    /// <summary>Creates the state of a run that keeps <paramref name="kept"/> and journals into <paramref name="journal"/>.</summary>
+    public GenerationRun(CompositeVerifier verifier, IItemJournal? journal, IEnumerable<BenchmarkItem> kept)
+    {
+        _verifier = verifier;
+        Journal = journal;
+        foreach (var item in kept)
+        {
+            _context.AddPrompt(item.Prompt);
+        }
+    }
+
+    /// <summary>The resume journal, or null.</summary>
+    public IItemJournal? Journal { get; }
+
+    /// <summary>The items accepted in this run so far (new and resumed), in acceptance order.</summary>
+    public IReadOnlyList<BenchmarkItem> Accepted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _accepted];
+            }
+        }
+    }
+
+    /// <summary>Runs the offline checks (schema, family checker, leakage, duplicates) on a sample.</summary>
+    public VerificationVerdict? Verify(FamilySample sample, ITaskFamily? family, Difficulty difficulty, string? solution)
+    {
+        lock (_gate)
+        {
+            return _verifier.FirstFailure(new CandidateSample(sample, family, difficulty) { Solution = solution }, _context);
+        }
+    }
+
+    /// <summary>Accepts an item unless an item with the same prompt was accepted meanwhile; journals a new one.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="rejections">The checks that rejected earlier candidates of its position (null: it came from the journal).</param>
+    /// <returns>False for a duplicate.</returns>
+    public bool TryAccept(BenchmarkItem item, IReadOnlyList<string>? rejections)
+    {
+        lock (_gate)
+        {
+            if (_context.ContainsPrompt(item.Prompt))
+            {
+                return false;
+            }
+
+            _context.AddPrompt(item.Prompt);
+            _accepted.Add(item);
+            if (rejections is not null)
+            {
+                Journal?.Append(new JournalEntry(item, rejections));
+            }
+
+            return true;
+        }
+    }
+}
