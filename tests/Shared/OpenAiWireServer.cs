@@ -27,6 +27,7 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     private readonly Func<ChatRequestInfo, int?>? _failWith;
     private readonly Func<ChatRequestInfo, string?>? _retryAfter;
     private readonly Func<ChatRequestInfo, string>? _errorMessage;
+    private readonly Func<ChatRequestInfo, TimeSpan>? _delay;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<ChatRequestInfo> _requests = [];
@@ -36,8 +37,9 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     private int _maxInFlight;
     private int _sequence = -1;
 
-    private OpenAiWireServer(HttpListener listener, int port, Func<ChatRequestInfo, string> responder, TimeSpan latency, Func<ChatRequestInfo, int?>? failWith, Func<ChatRequestInfo, string?>? retryAfter, Func<ChatRequestInfo, string>? errorMessage)
+    private OpenAiWireServer(HttpListener listener, int port, Func<ChatRequestInfo, string> responder, TimeSpan latency, Func<ChatRequestInfo, int?>? failWith, Func<ChatRequestInfo, string?>? retryAfter, Func<ChatRequestInfo, string>? errorMessage, Func<ChatRequestInfo, TimeSpan>? delay = null)
     {
+        _delay = delay;
         _errorMessage = errorMessage;
         _listener = listener;
         _responder = responder;
@@ -85,8 +87,9 @@ public sealed class OpenAiWireServer : IAsyncDisposable
     /// <param name="failWith">Returns an HTTP status code to fail a request with, or null to answer it.</param>
     /// <param name="retryAfter">Returns the <c>Retry-After</c> header of a failed request (seconds or an HTTP date), or null for none.</param>
     /// <param name="errorMessage">Returns the <c>error.message</c> of a failed request (e.g. one that echoes the key); null for the default.</param>
+    /// <param name="delay">Returns an extra delay for one request (e.g. longer than the client's timeout); null for none.</param>
     /// <returns>The running server; dispose it to stop.</returns>
-    public static OpenAiWireServer Start(Func<ChatRequestInfo, string> responder, TimeSpan latency = default, Func<ChatRequestInfo, int?>? failWith = null, Func<ChatRequestInfo, string?>? retryAfter = null, Func<ChatRequestInfo, string>? errorMessage = null)
+    public static OpenAiWireServer Start(Func<ChatRequestInfo, string> responder, TimeSpan latency = default, Func<ChatRequestInfo, int?>? failWith = null, Func<ChatRequestInfo, string?>? retryAfter = null, Func<ChatRequestInfo, string>? errorMessage = null, Func<ChatRequestInfo, TimeSpan>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(responder);
         HttpListenerException? lastError = null;
@@ -98,7 +101,7 @@ public sealed class OpenAiWireServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new OpenAiWireServer(listener, port, responder, latency, failWith, retryAfter, errorMessage);
+                return new OpenAiWireServer(listener, port, responder, latency, failWith, retryAfter, errorMessage, delay);
             }
             catch (HttpListenerException ex)
             {
@@ -265,6 +268,11 @@ public sealed class OpenAiWireServer : IAsyncDisposable
             if (Latency > TimeSpan.Zero)
             {
                 await Task.Delay(Latency, _stopping.Token).ConfigureAwait(false);
+            }
+
+            if (_delay?.Invoke(info) is { } extra && extra > TimeSpan.Zero)
+            {
+                await Task.Delay(extra, _stopping.Token).ConfigureAwait(false);
             }
 
             if (_failWith?.Invoke(info) is { } status)

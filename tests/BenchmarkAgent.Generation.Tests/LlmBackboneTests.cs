@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.Generation.Budgets;
+using BenchmarkAgent.Snapshots;
+
+namespace BenchmarkAgent.Generation.Tests;
+
+public sealed class LlmBackboneTests
+{
+    private const string Query = "Evaluate answering customer questions from a refund policy document";
+
+    [Fact]
+    public async Task Builds_exactly_the_quota_of_verified_items_through_faults()
+    {
+        // Faults on the way: a 429 with Retry-After and a 500 at the start, fenced JSON everywhere, a refusal and a
+        // malformed reply as first attempts of two stages. None of them may become an item.
+        var script = new ScriptedGenerator
+        {
+            Fenced = true,
+            Override = call => call switch
+            {
+                { Stage: "scope", Attempt: 1 } => "I can't help with that.",
+                { Stage: "design", Attempt: 1 } => "{'subtasks': [ {name: 'broken', ",
+                _ => null,
+            },
+        };
+        await using var harness = GeneratorHarness.Start(
+            script,
+            failWith: r => r.Sequence switch { 0 => 429, 1 => 500, _ => null },
+            retryAfter: r => r.Sequence == 0 ? "1" : null);
+        var progress = new List<GenerationProgress>();
+        var (snapshot, backbone) = await harness.RunAsync(GeneratorHarness.Request(Query, 6), progress: new SyncProgress(progress), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("llm:gen-model", backbone.Name);
+        Assert.Equal("llm:gen-model", snapshot.Plan.Backbone);
+        Assert.Equal(6, snapshot.Items.Count);
+        Assert.Equal(6, snapshot.Plan.Subtasks.Sum(s => s.Quota));
+        Assert.All(snapshot.Items, item =>
+        {
+            Assert.Equal(new LlmSource("gen-model"), item.Provenance.Source);
+            Assert.Contains("inspector", item.Provenance.Checks);
+            Assert.Contains("quality", item.Provenance.Checks);
+            Assert.Equal(6, item.Quality!.Ratings.Count);
+            Assert.DoesNotContain("can't help", item.Prompt, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.All(snapshot.Plan.Subtasks, s =>
+        {
+            Assert.Contains("Design:", s.Rationale, StringComparison.Ordinal);
+            Assert.Contains("Allocation:", s.Rationale, StringComparison.Ordinal);
+        });
+        Assert.Contains(snapshot.Plan.Decisions, d => d.StartsWith("scope:", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Plan.Decisions, d => d.Contains("no card fits", StringComparison.Ordinal));
+        Assert.Equal(2, script.Calls.Count(c => c.Stage == "scope"));
+        Assert.Equal(2, script.Calls.Count(c => c.Stage == "design" && c.Input.TryGetProperty("feedback", out _) == false));
+        Assert.True(harness.Server.Requests.Count > script.Calls.Count, "the 429 and the 500 were retried");
+        Assert.Equal(6, progress.Count(p => p.Stage == "generate"));
+
+        // The snapshot writes and reads back: ratings per item, their summary and the decisions in plan.json.
+        string plan = System.Text.Encoding.UTF8.GetString(SnapshotWriter.PlanBytes(snapshot));
+        Assert.Contains("\"decisions\"", plan, StringComparison.Ordinal);
+        Assert.Contains("\"itemQuality\"", plan, StringComparison.Ordinal);
+        Assert.Contains("\"backbone\": \"llm:gen-model\"", plan, StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        SnapshotWriter.Write(folder.Path, snapshot);
+        var read = SnapshotReader.ReadItems(SnapshotLayout.ItemsPath(folder.Path, "bench"));
+        Assert.Equal(snapshot.Items.Select(i => i.Quality!.Lowest), read.Select(i => i.Quality!.Lowest));
+        Assert.Equal(SnapshotWriter.ItemsBytes("bench", snapshot.Items), SnapshotWriter.ItemsBytes("bench", read));
+    }
+
+    [Fact]
+    public async Task An_item_the_inspector_rejects_is_replaced()
+    {
+        int rejected = 0;
+        var script = new ScriptedGenerator
+        {
+            Override = call =>
+                call.Stage == "inspect" && Interlocked.Increment(ref rejected) <= 2
+                    ? ScriptedGenerator.FailingInspection("semantic-correctness")
+                    : null,
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 4), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, snapshot.Items.Count);
+        Assert.Equal(2, snapshot.Reports.Sum(r => r.RejectionsByCheck.GetValueOrDefault("inspector")));
+        // The rejected drafts were redrafted with the problem stated: the replacements come from new requests.
+        Assert.Equal(2, script.Calls.Count(c => c.Stage == "draft" && c.Input.TryGetProperty("problems", out _)));
+        Assert.Equal(4 + 2, script.Calls.Count(c => c.Stage == "draft"));
+    }
+
+    [Fact]
+    public async Task A_packaging_problem_is_repaired_not_replaced()
+    {
+        int flagged = 0;
+        var script = new ScriptedGenerator
+        {
+            Override = call =>
+                call.Stage == "inspect" && Interlocked.Increment(ref flagged) == 1
+                    ? ScriptedGenerator.FailingInspection("schema-recoverability", "trim-whitespace")
+                    : null,
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 2), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, snapshot.Items.Count);
+        Assert.Equal(0, snapshot.Reports.Sum(r => r.Rejected));
+        Assert.Contains(snapshot.Items, i => i.Provenance.Transformations.Contains("fix:trim-whitespace"));
+        Assert.Equal(2, script.Calls.Count(c => c.Stage == "draft"));
+    }
+
+    [Fact]
+    public async Task Items_rated_below_the_threshold_are_replaced()
+    {
+        int rated = 0;
+        var script = new ScriptedGenerator
+        {
+            Override = call =>
+                call.Stage == "rate" && Interlocked.Increment(ref rated) == 1 ? ScriptedGenerator.Ratings(2).ToJsonString() : null,
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 3), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, snapshot.Items.Count);
+        Assert.Equal(1, snapshot.Reports.Sum(r => r.RejectionsByCheck.GetValueOrDefault("quality")));
+        Assert.All(snapshot.Items, i => Assert.True(i.Quality!.Lowest >= 3));
+
+        // With a threshold of 2 the same rating is good enough: nothing is replaced.
+        rated = 0;
+        var (lenient, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 3), options: new LlmBackboneOptions { QualityThreshold = 2 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(0, lenient.Reports.Sum(r => r.Rejected));
+    }
+
+    [Fact]
+    public async Task A_second_run_with_the_same_cache_makes_no_request()
+    {
+        await using var harness = GeneratorHarness.Start(new ScriptedGenerator { Fenced = true });
+        using var cache = new TempFolder();
+        var request = GeneratorHarness.Request(Query, 5);
+        var (first, firstBackbone) = await harness.RunAsync(request, cache.Path, cancellationToken: TestContext.Current.CancellationToken);
+        int requests = harness.Server.Requests.Count;
+        Assert.True(requests > 0);
+        Assert.Equal(requests, firstBackbone.Requests);
+        Assert.True(firstBackbone.Tokens > 0);
+
+        var (second, secondBackbone) = await harness.RunAsync(request, cache.Path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(requests, harness.Server.Requests.Count);
+        Assert.Equal(0, secondBackbone.Requests);
+        Assert.Equal(SnapshotWriter.ItemsBytes("bench", first.Items), SnapshotWriter.ItemsBytes("bench", second.Items));
+        Assert.Equal(SnapshotWriter.PlanBytes(first), SnapshotWriter.PlanBytes(second));
+        Assert.All(harness.Server.Requests, r => Assert.Equal(0, r.Temperature));
+    }
+
+    [Fact]
+    public async Task A_generator_that_always_fails_ends_quickly_with_a_BA_error_and_no_key()
+    {
+        await using var harness = GeneratorHarness.Start(
+            failWith: _ => 503,
+            errorMessage: _ => $"upstream down for key {GeneratorHarness.ApiKey}");
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<LlmGenerationException>(async () =>
+            await harness.RunAsync(GeneratorHarness.Request(Query, 5), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.Equal("BA0500", error.Code);
+        Assert.StartsWith("BA0500", error.Message, StringComparison.Ordinal);
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            Assert.DoesNotContain(GeneratorHarness.ApiKey, e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(GeneratorHarness.ApiKey, e.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(4, harness.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_timeout_is_retried()
+    {
+        await using var harness = GeneratorHarness.Start(delay: r => r.Sequence == 0 ? TimeSpan.FromSeconds(5) : TimeSpan.Zero);
+        using var client = harness.Client(networkTimeout: TimeSpan.FromMilliseconds(300));
+        var backbone = new LlmBackbone(client, GeneratorHarness.Model);
+        var request = GeneratorHarness.Request(Query, 2);
+        var plan = await backbone.PlanAsync(request, TestContext.Current.CancellationToken);
+        var snapshot = await backbone.GenerateAsync(plan, InputFingerprint.Compute(request), null, 0, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, snapshot.Items.Count);
+        Assert.Equal(2, harness.Server.Requests.Count(r => ScriptedGenerator.StageOf(r) == "scope"));
+    }
+
+    [Fact]
+    public async Task A_stage_that_never_answers_usably_is_a_BA0501()
+    {
+        await using var harness = GeneratorHarness.Start(new ScriptedGenerator { Override = c => c.Stage == "design" ? "I'm sorry, but I can't do that." : null });
+        var error = await Assert.ThrowsAsync<LlmGenerationException>(async () =>
+            await harness.RunAsync(GeneratorHarness.Request(Query, 3), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal("BA0501", error.Code);
+        Assert.Contains("design", error.Message, StringComparison.Ordinal);
+        Assert.Contains("refusal", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, harness.Script.Calls.Count(c => c.Stage == "design"));
+    }
+
+    [Fact]
+    public async Task A_budget_stops_generation_and_keeps_the_finished_items()
+    {
+        await using var harness = GeneratorHarness.Start();
+        var journal = new MemoryJournal();
+        // Planning takes 5 requests (scope, design, 2 groundings, allocation) and each sample 4: 5 + 2 * 4 + 2 leaves two items finished.
+        var options = new LlmBackboneOptions { Budget = new GenerationBudget(MaxRequests: 15) };
+        var error = await Assert.ThrowsAsync<GenerationBudgetExceededException>(async () =>
+            await harness.RunAsync(GeneratorHarness.Request(Query, 6), options: options, journal: journal, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("BA0502", error.Code);
+        Assert.StartsWith("BA0502", error.Message, StringComparison.Ordinal);
+        Assert.Equal("requests", error.Limit);
+        Assert.Equal(2, error.FinishedItems.Count);
+        Assert.Equal(15, harness.Server.Requests.Count);
+        Assert.Equal(error.FinishedItems.Select(i => i.Id).Order(), journal.Entries.Select(e => e.Item.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_token_budget_stops_generation_too()
+    {
+        await using var harness = GeneratorHarness.Start();
+        var options = new LlmBackboneOptions { Budget = new GenerationBudget(MaxTokens: 400) };
+        var error = await Assert.ThrowsAsync<GenerationBudgetExceededException>(async () =>
+            await harness.RunAsync(GeneratorHarness.Request(Query, 6), options: options, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal("tokens", error.Limit);
+        Assert.True(error.FinishedItems.Count < 6);
+    }
+
+    [Fact]
+    public void Invalid_settings_are_BA0503()
+    {
+        using var client = new Microsoft.Extensions.AI.ChatClientBuilder(new ThrowingClient()).Build();
+        var budget = Assert.Throws<ArgumentException>(() => new LlmBackbone(client, "m", new LlmBackboneOptions { Budget = new GenerationBudget(MaxRequests: 0) }));
+        Assert.StartsWith("BA0503", budget.Message, StringComparison.Ordinal);
+        var threshold = Assert.Throws<ArgumentException>(() => new LlmBackbone(client, "m", new LlmBackboneOptions { QualityThreshold = 6 }));
+        Assert.StartsWith("BA0503", threshold.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_resumes_from_the_journal_without_repeating_finished_samples()
+    {
+        await using var harness = GeneratorHarness.Start();
+        var journal = new MemoryJournal();
+        var request = GeneratorHarness.Request(Query, 6);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new SyncProgress([], p =>
+        {
+            if (p.Stage == "generate" && p.Done == 3)
+            {
+                cancel.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await harness.RunAsync(request, journal: journal, progress: progress, cancellationToken: cancel.Token));
+        Assert.Equal(3, journal.Count);
+        var finishedSeeds = journal.Entries.Select(e => e.Item.Provenance.Seed).ToHashSet();
+        int before = harness.Server.Requests.Count;
+
+        var (snapshot, _) = await harness.RunAsync(request, journal: journal, cancellationToken: TestContext.Current.CancellationToken);
+
+        var resumed = harness.Server.Requests.Skip(before).Select(ScriptedGenerator.CallOf).ToList();
+        Assert.Equal(6, snapshot.Items.Count);
+        Assert.All(journal.Entries, e => Assert.Contains(snapshot.Items, i => i.Id == e.Item.Id));
+        Assert.DoesNotContain(resumed, c => c.Input.TryGetProperty("seed", out var s) && finishedSeeds.Contains(s.GetString()!));
+        Assert.DoesNotContain(resumed, c => c.Input.TryGetProperty("sample", out var s) && finishedSeeds.Contains(s.GetProperty("seed").GetString()!));
+        // Planning again (5 calls) plus 4 calls for each of the 3 samples that were not finished.
+        Assert.Equal(5 + (3 * 4), resumed.Count);
+    }
+
+    [Fact]
+    public async Task A_catalog_query_grounds_on_its_task_family_and_the_family_realises_the_samples()
+    {
+        var script = new ScriptedGenerator { AcceptCard = id => id == "family:multi-step-arithmetic" };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request("multi-step arithmetic word problems", 4), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, snapshot.Items.Count);
+        var grounded = Assert.Single(snapshot.Plan.Subtasks, s => s.Source is FamilySource);
+        Assert.Equal(new FamilySource("multi-step-arithmetic"), grounded.Source);
+        Assert.Equal("accept", grounded.Grounding!.Decision);
+        Assert.True(grounded.Grounding.Total >= LlmBackboneOptions.DefaultAcceptanceThreshold);
+        Assert.Contains(snapshot.Items, i => i.Provenance.Source == grounded.Source);
+        Assert.DoesNotContain(script.Calls, c => c.Stage == "draft" && c.Input.GetProperty("sample").GetProperty("subtask").GetProperty("name").GetString() == grounded.Name);
+    }
+
+    private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value)
+        {
+            lock (sink)
+            {
+                sink.Add(value);
+            }
+
+            onReport?.Invoke(value);
+        }
+    }
+
+    private sealed class ThrowingClient : Microsoft.Extensions.AI.IChatClient
+    {
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new InvalidOperationException();
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new InvalidOperationException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
