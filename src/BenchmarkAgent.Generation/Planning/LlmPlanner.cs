@@ -62,7 +62,7 @@ internal sealed class LlmPlanner
             int share = Math.Max(1, request.Quota / designs.Count);
             foreach (var design in designs)
             {
-                string key = $"{design.Name}\u001f{design.Description}\u001f{design.Capability}\u001f{design.AnswerType}";
+                string key = Key(design);
                 if (!assessed.TryGetValue(key, out var verdict))
                 {
                     verdict = await _grounding.RunAsync(design, scope, pool, share, cancellationToken).ConfigureAwait(false);
@@ -88,6 +88,16 @@ internal sealed class LlmPlanner
             Report(progress, request, 2, "design");
             designs = await _design.RunAsync(request, scope, designs, feedback, cancellationToken).ConfigureAwait(false);
             decisions.Add($"design round {round + 1} (after {feedback.Count} rejected groundings): {string.Join("; ", designs.Select(Describe))}.");
+            if (designs.All(d => assessed.ContainsKey(Key(d))))
+            {
+                // The revision changed nothing that grounding has not judged already: another round would repeat it.
+                foreach (var design in designs)
+                {
+                    verdicts[design.Name] = assessed[Key(design)];
+                }
+
+                break;
+            }
         }
 
         foreach (var design in designs.Where(d => verdicts[d.Name].Card is null))
@@ -161,6 +171,9 @@ internal sealed class LlmPlanner
             Inputs = design.Inputs,
         };
     }
+
+    /// <summary>What grounding judges of a design: a revision that changes none of it needs no new assessment.</summary>
+    private static string Key(SubtaskDesign d) => $"{d.Name}\u001f{d.Description}\u001f{d.Capability}\u001f{d.AnswerType}";
 
     private static int? Capacity(GroundingVerdict verdict) =>
         verdict.Card?.Dataset is { } dataset ? CardPool.Capacity(dataset, verdict.Operations) : null;
