@@ -32,10 +32,11 @@ internal sealed class GeneratorHarness : IAsyncDisposable
         Func<ChatRequestInfo, int?>? failWith = null,
         Func<ChatRequestInfo, string?>? retryAfter = null,
         Func<ChatRequestInfo, string>? errorMessage = null,
-        Func<ChatRequestInfo, TimeSpan>? delay = null)
+        Func<ChatRequestInfo, TimeSpan>? delay = null,
+        TimeSpan latency = default)
     {
         script ??= new ScriptedGenerator();
-        var server = OpenAiWireServer.Start(script.Respond, failWith: failWith, retryAfter: retryAfter, errorMessage: errorMessage, delay: delay);
+        var server = OpenAiWireServer.Start(script.Respond, latency, failWith: failWith, retryAfter: retryAfter, errorMessage: errorMessage, delay: delay);
         return new GeneratorHarness(server, script);
     }
 

@@ -295,6 +295,22 @@ public sealed class LlmBackboneTests
         Assert.Contains(grounding.Input.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("id").GetString() == "family:multi-step-arithmetic");
     }
 
+    [Fact]
+    public async Task Concurrent_positions_give_the_same_snapshot_as_sequential_ones()
+    {
+        await using var harness = GeneratorHarness.Start();
+        var request = GeneratorHarness.Request(Query, 8);
+        var (sequential, _) = await harness.RunAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, harness.Server.MaxConcurrentRequests);
+
+        // A little latency so that positions started together are in flight together.
+        await using var concurrentHarness = GeneratorHarness.Start(latency: TimeSpan.FromMilliseconds(40));
+        var (concurrent, _) = await concurrentHarness.RunAsync(request, options: new LlmBackboneOptions { Concurrency = 4 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(concurrentHarness.Server.MaxConcurrentRequests > 1, "positions ran at the same time");
+        Assert.Equal(SnapshotWriter.ItemsBytes("bench", sequential.Items), SnapshotWriter.ItemsBytes("bench", concurrent.Items));
+    }
+
     private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value)
