@@ -311,6 +311,31 @@ public sealed class LlmBackboneTests
         Assert.Equal(SnapshotWriter.ItemsBytes("bench", sequential.Items), SnapshotWriter.ItemsBytes("bench", concurrent.Items));
     }
 
+    [Fact]
+    public async Task Regeneration_keeps_the_items_on_disk_and_only_fills_what_is_missing()
+    {
+        await using var harness = GeneratorHarness.Start();
+        using var folder = new TempFolder();
+        using var cache = new TempFolder();
+        var (first, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 4), cache.Path, cancellationToken: TestContext.Current.CancellationToken);
+        SnapshotWriter.Write(folder.Path, first);
+        var existing = ExistingSnapshot.Load(folder.Path, "bench");
+
+        using var client = harness.Client(cache.Path);
+        var backbone = new LlmBackbone(client, GeneratorHarness.Model);
+        var grown = GeneratorHarness.Request(Query, 6);
+        var plan = await backbone.PlanAsync(grown, TestContext.Current.CancellationToken);
+        int before = harness.Server.Requests.Count;
+        var second = await backbone.GenerateAsync(plan, InputFingerprint.Compute(grown), existing, 0, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(6, second.Items.Count);
+        Assert.All(first.Items, item => Assert.Equal(item.Quality!.Ratings, second.Items.Single(i => i.Id == item.Id).Quality!.Ratings));
+        // Planning came from the cache; only the two new positions were requested (brief, draft, inspect, rate each).
+        var calls = harness.Server.Requests.Skip(before).Select(ScriptedGenerator.CallOf).ToList();
+        Assert.Equal(2, calls.Count(c => c.Stage == "brief"));
+        Assert.Equal(2 * 4, calls.Count(c => c.Stage is "brief" or "draft" or "inspect" or "rate"));
+    }
+
     private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value)

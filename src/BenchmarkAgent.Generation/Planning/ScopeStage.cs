@@ -13,7 +13,7 @@ internal sealed class ScopeStage(GeneratorCaller caller)
     {
         var result = await caller.CallAsync<ScopeReply>(
             PromptStage.Scope,
-            new { request.Query, request.Quota, request.Seed },
+            new { request.Query, request.Seed },
             reply => reply.Problem(),
             cancellationToken).ConfigureAwait(false);
         return result.Value ?? throw StageFailed(PromptStage.Scope, result);
