@@ -61,6 +61,12 @@ internal sealed class LlmBackbone : IGenerationBackbone
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>
+    /// What this backbone adds to the input fingerprint (<c>InputFingerprint.Compute(request, backbone: ...)</c>): its
+    /// name and the prompt hash, so another generator model or an edited prompt makes the snapshot stale.
+    /// </summary>
+    public string FingerprintInputs => $"{Name};prompts={PromptHash}";
+
     /// <summary>Endpoint requests this backbone has made so far (cache hits are free).</summary>
     public long Requests => _meter.Requests;
 

@@ -3,7 +3,7 @@ namespace BenchmarkAgent.Models;
 /// <summary>The part a model plays in a benchmark; each role is configured separately.</summary>
 internal enum ModelRole
 {
-    /// <summary>The model that drafts benchmark items at build time (the layer supports it; no product code uses it yet).</summary>
+    /// <summary>The model that drafts benchmark items at build time (the LLM backbone, src/BenchmarkAgent.Generation).</summary>
     Generator,
 
     /// <summary>The model that grades free-form answers or checks generated items.</summary>

@@ -24,6 +24,32 @@ public sealed class FormatTests
         Assert.Throws<ArgumentException>(() => PromptSet.Text("nope"));
     }
 
+    [Fact]
+    public void The_backbone_joins_the_fingerprint_only_when_given()
+    {
+        var request = new BenchmarkRequest("b", "q", 3);
+        using var client = new Microsoft.Extensions.AI.ChatClientBuilder(new NoClient()).Build();
+        var backbone = new LlmBackbone(client, "m1");
+        Assert.Equal(InputFingerprint.Compute(request), InputFingerprint.Compute(request, backbone: null));
+        string llm = InputFingerprint.Compute(request, backbone: backbone.FingerprintInputs);
+        Assert.NotEqual(InputFingerprint.Compute(request), llm);
+        Assert.NotEqual(llm, InputFingerprint.Compute(request, backbone: new LlmBackbone(client, "m2").FingerprintInputs));
+        Assert.Contains(PromptSet.Hash, backbone.FingerprintInputs, StringComparison.Ordinal);
+    }
+
+    private sealed class NoClient : Microsoft.Extensions.AI.IChatClient
+    {
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new InvalidOperationException();
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new InvalidOperationException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     [Theory]
     [InlineData("llm:gpt-4o-mini")]
     [InlineData("llm:org/model:tag")]

@@ -24,8 +24,12 @@ internal static class InputFingerprint
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="contentHash">Hashes one dataset's content (default: <see cref="ContentHash"/>); a seam for counting reads.</param>
+    /// <param name="backbone">
+    /// What else decides the content for a backbone other than the offline one, e.g. the LLM backbone's name and prompt
+    /// hash (<c>LlmBackbone.FingerprintInputs</c>); null for the offline backbone, whose fingerprint stays as it was.
+    /// </param>
     /// <exception cref="FileNotFoundException">A registered dataset path does not exist.</exception>
-    public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null)
+    public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null, string? backbone = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         contentHash ??= ContentHash;
@@ -39,6 +43,11 @@ internal static class InputFingerprint
         foreach (string dataset in request.Datasets)
         {
             canonical += "\ndataset=" + contentHash(dataset);
+        }
+
+        if (backbone is not null)
+        {
+            canonical += "\nbackbone=" + backbone;
         }
 
         return "sha256:" + StableHash.Sha256(canonical);
