@@ -336,6 +336,74 @@ public sealed class LlmBackboneTests
         Assert.Equal(2 * 4, calls.Count(c => c.Stage is "brief" or "draft" or "inspect" or "rate"));
     }
 
+    [Fact]
+    public async Task A_draft_answerable_without_its_context_is_redrafted_without_asking_the_inspector()
+    {
+        int drafts = 0;
+        var script = new ScriptedGenerator
+        {
+            Override = call => call.Stage switch
+            {
+                "design" => """{"subtasks": [{"name": "registry lookup", "description": "A registry note and a question about one case's code.", "skill": "lookup", "capability": "reading a code from the note", "inputs": ["question", "context"], "answerType": "text", "importance": 1, "action": "keep", "rationale": "the core"}]}""",
+                "draft" when Interlocked.Increment(ref drafts) == 1 =>
+                    """{"question": "Case 1 carries the code KABC. Which code does case 1 carry?", "context": "Case 1 carries the code KABC.", "choices": [], "answer": "KABC", "rationale": "stated"}""",
+                _ => null,
+            },
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request("Answer questions about a registry of case codes", 2), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, snapshot.Items.Count);
+        Assert.Equal(1, snapshot.Reports.Sum(r => r.RejectionsByCheck.GetValueOrDefault("answerability")));
+        Assert.Equal(3, script.Calls.Count(c => c.Stage == "draft"));
+        Assert.Equal(2, script.Calls.Count(c => c.Stage == "inspect"));
+        Assert.DoesNotContain(snapshot.Items, i => i.Prompt.Contains("KABC", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_wall_time_budget_runs_on_the_given_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var script = new ScriptedGenerator
+        {
+            Override = _ =>
+            {
+                clock.Advance(TimeSpan.FromMinutes(1));
+                return null;
+            },
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var options = new LlmBackboneOptions { Budget = new GenerationBudget(MaxWallTime: TimeSpan.FromMinutes(3)), TimeProvider = clock };
+        var error = await Assert.ThrowsAsync<GenerationBudgetExceededException>(async () =>
+            await harness.RunAsync(GeneratorHarness.Request(Query, 4), options: options, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("wall time", error.Limit);
+        Assert.Empty(error.FinishedItems);
+        Assert.Equal(3, harness.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Rejected_grounding_goes_back_to_design_which_may_discard_a_subtask()
+    {
+        var script = new ScriptedGenerator
+        {
+            Override = call => call.Stage == "design" && call.Input.TryGetProperty("feedback", out _)
+                ? """{"subtasks": [{"name": "core refunds", "description": "Items that quote a refund rule and ask whether it applies.", "skill": "policy", "capability": "applying a refund rule", "inputs": ["question", "context"], "answerType": "choice", "importance": 1, "action": "revise", "rationale": "narrowed after feedback"}, {"name": "variation", "description": "x", "answerType": "text", "action": "discard", "rationale": "off target"}]}"""
+                : null,
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 3), cancellationToken: TestContext.Current.CancellationToken);
+
+        var subtask = Assert.Single(snapshot.Plan.Subtasks);
+        Assert.Equal("core-refunds", subtask.Name);
+        Assert.Equal(AnswerType.Choice, subtask.AnswerType);
+        Assert.Equal(3, subtask.Quota);
+        Assert.Contains(snapshot.Plan.Decisions, d => d.StartsWith("design round 2", StringComparison.Ordinal));
+        var feedback = script.Calls.First(c => c.Stage == "design" && c.Input.TryGetProperty("feedback", out _)).Input.GetProperty("feedback");
+        Assert.Contains(feedback.EnumerateArray(), f => f.GetString()!.Contains("rejected", StringComparison.Ordinal));
+        Assert.All(snapshot.Items, i => Assert.Equal(3, i.Choices.Count));
+    }
+
     private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value)

@@ -123,6 +123,13 @@ internal sealed class SampleExecutor
                 return (null, last);
             }
 
+            if (current.Draft is { } draft && DraftChecks.Problem(draft) is var (draftCheck, draftProblem))
+            {
+                Reject(draftCheck, draftProblem);
+                problems.Add($"{draftCheck}: {draftProblem}");
+                continue;
+            }
+
             var failed = await _inspector.InspectAsync(query, subtask, View(current), cancellationToken).ConfigureAwait(false);
             steps++;
             if (failed is null)

@@ -74,4 +74,24 @@ public sealed class RepairTests
         var (ok, _) = SampleDraft.From(new DraftReply { Question = "Q?", Context = "ctx", Answer = "x" }, AnswerType.ShortText, ["question"]);
         Assert.Null(ok!.Context);
     }
+
+    [Fact]
+    public void A_question_that_states_its_answer_does_not_need_its_context()
+    {
+        var leaky = new SampleDraft("Which code, K12AB, does case 7 carry?", "Case 7 carries K12AB.", [], "K12AB", AnswerType.ShortText);
+        Assert.Equal("answerability", DraftChecks.Problem(leaky)?.Check);
+        Assert.Null(DraftChecks.Problem(leaky with { Question = "Which code does case 7 carry?" }));
+        Assert.Null(DraftChecks.Problem(leaky with { Context = null }));
+        var number = new SampleDraft("There are 12 eggs; how many are left after 5?", "ctx", [], "12", AnswerType.Number);
+        Assert.Equal("answerability", DraftChecks.Problem(number)?.Check);
+        Assert.Null(DraftChecks.Problem(number with { Answer = "7" }));
+    }
+
+    [Fact]
+    public void Lopsided_distractors_are_leakage()
+    {
+        var lopsided = new SampleDraft("Q?", null, ["no", "The full, carefully qualified and obviously correct statement", "yes"], "B", AnswerType.Choice);
+        Assert.Equal("leakage", DraftChecks.Problem(lopsided)?.Check);
+        Assert.Null(DraftChecks.Problem(lopsided with { Choices = ["A similar option here", "Another similar option", "A third similar one"] }));
+    }
 }
