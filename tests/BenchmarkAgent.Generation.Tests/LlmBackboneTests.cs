@@ -54,6 +54,12 @@ public sealed class LlmBackboneTests
         Assert.Equal(2, script.Calls.Count(c => c.Stage == "design" && c.Input.TryGetProperty("feedback", out _) == false));
         Assert.True(harness.Server.Requests.Count > script.Calls.Count, "the 429 and the 500 were retried");
         Assert.Equal(6, progress.Count(p => p.Stage == "generate"));
+        Assert.All(harness.Server.Requests, r =>
+        {
+            Assert.Contains("\"json_schema\"", r.Body, StringComparison.Ordinal);
+            Assert.Equal(0, r.Temperature);
+            Assert.DoesNotContain("\"discarded\"", r.Body, StringComparison.Ordinal);
+        });
 
         // The snapshot writes and reads back: ratings per item, their summary and the decisions in plan.json.
         string plan = System.Text.Encoding.UTF8.GetString(SnapshotWriter.PlanBytes(snapshot));

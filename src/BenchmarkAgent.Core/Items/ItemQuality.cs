@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BenchmarkAgent.Items;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal sealed record ItemQuality(IReadOnlyList<QualityRating> Ratings)
         "format-validity",
     ];
 
-    /// <summary>The lowest score over all criteria (0 when there is none).</summary>
+    /// <summary>The lowest score over all criteria (0 when there is none); derived, so never serialized.</summary>
+    [JsonIgnore]
     public int Lowest => Ratings.Count == 0 ? 0 : Ratings.Min(r => r.Score);
 }

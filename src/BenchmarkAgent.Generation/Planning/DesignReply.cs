@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BenchmarkAgent.Generation.Planning;
 
 /// <summary>The design agent's reply: 1 to 3 subtasks.</summary>
@@ -37,6 +39,7 @@ internal sealed record DesignedSubtask
     /// <summary>Why this subtask (and what changed after feedback).</summary>
     public string Rationale { get; init; } = string.Empty;
 
-    /// <summary>Whether the design agent dropped the subtask.</summary>
+    /// <summary>Whether the design agent dropped the subtask (not part of the reply's schema).</summary>
+    [JsonIgnore]
     public bool Discarded => string.Equals(Action?.Trim(), "discard", StringComparison.OrdinalIgnoreCase);
 }
