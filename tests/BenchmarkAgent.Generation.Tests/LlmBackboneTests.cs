@@ -410,6 +410,38 @@ public sealed class LlmBackboneTests
         Assert.All(snapshot.Items, i => Assert.Equal(3, i.Choices.Count));
     }
 
+    [Fact]
+    public async Task A_family_sample_the_inspector_rejects_moves_to_the_next_seed_without_repair()
+    {
+        int inspected = 0;
+        var script = new ScriptedGenerator
+        {
+            AcceptCard = id => id == "family:multi-step-arithmetic",
+            Override = call => call.Stage == "inspect" && Interlocked.Increment(ref inspected) == 1
+                ? ScriptedGenerator.FailingInspection("schema-recoverability", "trim-whitespace")
+                : null,
+        };
+        await using var harness = GeneratorHarness.Start(script);
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request("multi-step arithmetic word problems", 3), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, snapshot.Items.Count);
+        Assert.Equal(1, snapshot.Reports.Sum(r => r.RejectionsByCheck.GetValueOrDefault("inspector")));
+        Assert.Contains(snapshot.Items, i => i.Provenance.Attempt == 1);
+        Assert.DoesNotContain(snapshot.Items, i => i.Provenance.Transformations.Any(t => t.StartsWith("fix:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_quota_smaller_than_the_design_drops_the_least_important_subtask()
+    {
+        await using var harness = GeneratorHarness.Start();
+        var (snapshot, _) = await harness.RunAsync(GeneratorHarness.Request(Query, 1), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Single(snapshot.Items);
+        var subtask = Assert.Single(snapshot.Plan.Subtasks);
+        Assert.Equal(1, subtask.Quota);
+        Assert.Contains(snapshot.Plan.Decisions, d => d.Contains("dropped", StringComparison.Ordinal));
+    }
+
     private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value)
