@@ -105,6 +105,11 @@ internal sealed class LlmPlanner
             decisions.Add($"grounding, {design.Name}: no card fits; the generator writes its samples itself ({_backbone}).");
         }
 
+        foreach (var design in designs.Where(d => d.Inputs.Contains("media")))
+        {
+            decisions.Add($"design, {design.Name}: its schema names media, which this backbone does not generate; its samples are text only, and the inspector rejects any that refer to missing media.");
+        }
+
         Report(progress, request, 4, "allocation");
         var grounded = designs.Select(d => (Design: d, Verdict: verdicts[d.Name])).ToList();
         var entries = grounded.Select(g => (g.Design, Source: (g.Verdict.Card?.Source ?? _llmSource).ToString(), Capacity: Capacity(g.Verdict))).ToList();
