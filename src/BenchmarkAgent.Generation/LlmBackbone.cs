@@ -111,7 +111,7 @@ internal sealed class LlmBackbone : IGenerationBackbone
             rotate = RefreshRotation.Choose(plan, old, refreshFraction, generation);
         }
 
-        var run = new GenerationRun(_verifier, journal, old.Where(i => rotate?.Contains(i.Id) != true));
+        var run = new GenerationRun(_verifier, journal, old);
         _run = run;
         int total = plan.Request.Quota;
         int done = 0;

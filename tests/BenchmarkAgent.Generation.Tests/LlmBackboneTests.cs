@@ -442,6 +442,27 @@ public sealed class LlmBackboneTests
         Assert.Contains(snapshot.Plan.Decisions, d => d.Contains("dropped", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_refresh_rotates_a_share_of_the_items_into_a_new_generation()
+    {
+        await using var harness = GeneratorHarness.Start();
+        using var folder = new TempFolder();
+        var request = GeneratorHarness.Request(Query, 4);
+        var (first, _) = await harness.RunAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+        SnapshotWriter.Write(folder.Path, first);
+
+        using var client = harness.Client();
+        var backbone = new LlmBackbone(client, GeneratorHarness.Model);
+        var refreshed = await backbone.GenerateAsync(first.Plan, first.Fingerprint, ExistingSnapshot.Load(folder.Path, "bench"), 0.5, null, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, refreshed.Items.Count);
+        Assert.Equal(1, refreshed.Generation);
+        var record = Assert.Single(refreshed.History);
+        Assert.Equal(record.Rotated, refreshed.Items.Count(i => i.Curation.Generation == 1));
+        Assert.True(record.Rotated > 0);
+        Assert.Equal(4 - record.Rotated, refreshed.Items.Count(i => first.Items.Any(f => f.Id == i.Id)));
+    }
+
     private sealed class SyncProgress(List<GenerationProgress> sink, Action<GenerationProgress>? onReport = null) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value)
