@@ -182,15 +182,16 @@ public sealed class LlmBackboneTests
     [Fact]
     public async Task A_timeout_is_retried()
     {
-        await using var harness = GeneratorHarness.Start(delay: r => r.Sequence == 0 ? TimeSpan.FromSeconds(5) : TimeSpan.Zero);
-        using var client = harness.Client(networkTimeout: TimeSpan.FromMilliseconds(300));
+        await using var harness = GeneratorHarness.Start(delay: r => r.Sequence == 0 ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
+        using var client = harness.Client(networkTimeout: TimeSpan.FromSeconds(1));
         var backbone = new LlmBackbone(client, GeneratorHarness.Model);
         var request = GeneratorHarness.Request(Query, 2);
         var plan = await backbone.PlanAsync(request, TestContext.Current.CancellationToken);
         var snapshot = await backbone.GenerateAsync(plan, InputFingerprint.Compute(request), null, 0, null, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, snapshot.Items.Count);
-        Assert.Equal(2, harness.Server.Requests.Count(r => ScriptedGenerator.StageOf(r) == "scope"));
+        // The first scope request timed out and was sent again (a loaded machine may time out more, never fewer).
+        Assert.True(harness.Server.Requests.Count(r => ScriptedGenerator.StageOf(r) == "scope") >= 2);
     }
 
     [Fact]
