@@ -84,6 +84,42 @@ internal static class ErrorCodes
     /// <summary>A dataset path in <c>Datasets</c> or <c>BenchmarkAgentDatasets</c> does not exist.</summary>
     public const string MissingDataset = "BA0402";
 
+    /// <summary><c>BenchmarkAgentGenerator</c> or a <c>Generator</c> item metadata is not auto, offline or llm.</summary>
+    public const string InvalidGeneratorChoice = "BA0540";
+
+    /// <summary>The generator program exited with a non-zero code without reporting an error.</summary>
+    public const string GeneratorProcessFailed = "BA0541";
+
+    /// <summary>The generator program wrote a line that is not a protocol line.</summary>
+    public const string GeneratorProtocolViolation = "BA0542";
+
+    /// <summary>The generator program cannot be found or started.</summary>
+    public const string GeneratorNotStarted = "BA0543";
+
+    /// <summary><c>llm</c> was chosen but the generator role is not configured.</summary>
+    public const string GeneratorNotConfigured = "BA0544";
+
+    /// <summary><c>BenchmarkAgentMaxGeneratorRequests</c> is not a positive whole number.</summary>
+    public const string InvalidMaxGeneratorRequests = "BA0545";
+
+    /// <summary><c>BenchmarkAgentMaxGeneratorTokens</c> is not a positive whole number.</summary>
+    public const string InvalidMaxGeneratorTokens = "BA0546";
+
+    /// <summary><c>BenchmarkAgentMaxGenerationSeconds</c> is not a whole number of seconds in range.</summary>
+    public const string InvalidMaxGenerationSeconds = "BA0547";
+
+    /// <summary>A generation budget (requests, tokens or wall time) ran out; finished items stay in the journal.</summary>
+    public const string GenerationBudgetExceeded = "BA0548";
+
+    /// <summary>The LLM backbone was chosen but this generator program does not contain it.</summary>
+    public const string LlmBackboneUnavailable = "BA0549";
+
+    /// <summary>The generator program cannot read its request file.</summary>
+    public const string GeneratorRequestUnreadable = "BA0550";
+
+    /// <summary>The generator program ended without reporting a result.</summary>
+    public const string GeneratorNoResult = "BA0551";
+
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";
 

@@ -24,8 +24,12 @@ internal static class InputFingerprint
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="contentHash">Hashes one dataset's content (default: <see cref="ContentHash"/>); a seam for counting reads.</param>
+    /// <param name="backbone">
+    /// The identity of the backbone that generates (for the LLM backbone: its model and the hash of its prompts); null or
+    /// <c>offline</c> for the offline backbone, which adds nothing, so offline snapshots keep their fingerprint bytes.
+    /// </param>
     /// <exception cref="FileNotFoundException">A registered dataset path does not exist.</exception>
-    public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null)
+    public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null, string? backbone = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         contentHash ??= ContentHash;
@@ -39,6 +43,11 @@ internal static class InputFingerprint
         foreach (string dataset in request.Datasets)
         {
             canonical += "\ndataset=" + contentHash(dataset);
+        }
+
+        if (backbone is not null && backbone != Planning.OfflinePlanner.BackboneName)
+        {
+            canonical += "\nbackbone=" + backbone;
         }
 
         return "sha256:" + StableHash.Sha256(canonical);

@@ -1,0 +1,64 @@
+using BenchmarkAgent.Execution;
+using BenchmarkAgent.GeneratorProtocol;
+using BenchmarkAgent.Models;
+using Microsoft.Extensions.AI;
+
+namespace BenchmarkAgent.Generator;
+
+/// <summary>
+/// The one factory of backbones in the program: <c>offline</c> is the embedded offline engine; <c>llm</c> reads the
+/// generator role (<c>BENCHAGENT_GENERATOR_*</c>) and composes its chat client through the model layer.
+/// </summary>
+internal sealed class BackboneSelector
+{
+    private readonly ModelRoleSettingsReader _settings;
+    private readonly ModelPipelineOptions _pipeline;
+    private readonly Func<IChatClient, GeneratorBudget, IGenerationBackbone?> _llm;
+    private OfflineBackbone? _offline;
+
+    /// <summary>Creates a selector.</summary>
+    /// <param name="settings">Reads the generator role (default: the environment).</param>
+    /// <param name="pipeline">The model pipeline options (cache folder, retries).</param>
+    /// <param name="llm">Builds the LLM backbone over the composed client (default: <see cref="CreateLlmBackbone"/>).</param>
+    public BackboneSelector(ModelRoleSettingsReader settings, ModelPipelineOptions pipeline, Func<IChatClient, GeneratorBudget, IGenerationBackbone?>? llm = null)
+    {
+        _settings = settings;
+        _pipeline = pipeline;
+        _llm = llm ?? CreateLlmBackbone;
+    }
+
+    /// <summary>The backbone for <paramref name="backbone"/> (<c>offline</c> or <c>llm</c>, as the task resolved it).</summary>
+    public BackboneSelection Select(string backbone, GeneratorBudget budget)
+    {
+        if (backbone == Planning.OfflinePlanner.BackboneName)
+        {
+            return new(_offline ??= new OfflineBackbone(), null, null);
+        }
+
+        var read = _settings.Read(ModelRole.Generator);
+        if (read.Settings is not { } settings)
+        {
+            // The reader's messages never hold a key or a raw variable value.
+            string code = read.ErrorCode ?? ErrorCodes.GeneratorNotConfigured;
+            string text = read.ErrorCode is null ? read.Message : read.Message[(code.Length + 2)..];
+            return new(null, null, GeneratorLine.Error(code, "The LLM backbone was chosen but the generator role is not usable: " + text));
+        }
+
+        var client = ModelClientFactory.Create(settings, _pipeline);
+        if (_llm(client, budget) is { } llm)
+        {
+            return new(llm, client, null);
+        }
+
+        client.Dispose();
+        return new(null, null, GeneratorLine.Error(ErrorCodes.LlmBackboneUnavailable,
+            $"The LLM backbone was chosen (generator model '{settings.Model}') but this generator program does not contain it. Set BenchmarkAgentGenerator to offline, or update BenchmarkAgent.Sdk."));
+    }
+
+    /// <summary>
+    /// MERGE HOOK: the LLM backbone of src/BenchmarkAgent.Generation plugs in here, e.g.
+    /// <c>new LlmBackbone(client, new GenerationBudget(budget.MaxRequests, budget.MaxTokens, budget.MaxSeconds))</c>.
+    /// Until then the program has no LLM backbone and reports BA0549.
+    /// </summary>
+    private static IGenerationBackbone? CreateLlmBackbone(IChatClient client, GeneratorBudget budget) => null;
+}
