@@ -1,5 +1,6 @@
 using BenchmarkAgent.GeneratorProtocol;
 using BenchmarkAgent.Models;
+using BenchmarkAgent.Persistence;
 using Microsoft.Extensions.AI;
 
 namespace BenchmarkAgent.Generator;
@@ -20,6 +21,18 @@ internal sealed class GeneratorRun(GeneratorRequest request, GeneratorOutput out
         if (request.Budget.MaxSeconds is { } seconds)
         {
             wallTime.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
+
+        // The task holds generate.lock for the whole run; this program holds generator.lock while it touches journals
+        // and snapshots, so a program of a killed build that has not noticed yet finishes before a new one starts.
+        string lockPath = Path.Combine(request.IntermediateDirectory, "benchagent", "generator.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        using var held = GenerationLock.Acquire(lockPath, TimeSpan.FromSeconds(request.LockTimeoutSeconds), cancellationToken: shutdown);
+        if (held is null)
+        {
+            output.Error(ErrorCodes.GenerationLockTimeout,
+                $"An earlier generator program of this project still holds {lockPath} after {request.LockTimeoutSeconds} s, so nothing was generated. Stop it if it hangs, or raise BenchmarkAgentLockTimeoutSeconds.");
+            return 1;
         }
 
         var generated = new List<string>();

@@ -24,6 +24,9 @@ internal sealed record GeneratorRequest(
     /// <summary>The share of items a refresh rotates; 0 when not refreshing.</summary>
     public double RefreshFraction { get; init; }
 
+    /// <summary>How long the program waits for an earlier program of a killed build to exit (<c>generator.lock</c>), in seconds.</summary>
+    public int LockTimeoutSeconds { get; init; } = 300;
+
     /// <summary>The declared budgets; every limit is optional.</summary>
     public GeneratorBudget Budget { get; init; } = new();
 
