@@ -246,6 +246,30 @@ public sealed class GeneratorProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_the_task_kills_the_program_and_keeps_the_journal_for_the_next_build()
+    {
+        string journal = GenerationJournal.PathFor(Path.Combine(_project.Root, "obj"), "arith");
+        var task = NewTask(new RecordingBuildEngine(), hooks: new GeneratorTestHooks(ItemDelayMilliseconds: 100));
+        var build = Task.Run(task.Execute, TestContext.Current.CancellationToken);
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(journal) || File.ReadAllLines(journal).Length < 3)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the program never journalled 2 items");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        task.Cancel(); // what MSBuild does on Ctrl+C
+        clock.Restart();
+        await build;
+
+        // 40 items at 100 ms each would take 4 s more: the program was stopped, not waited for.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{clock.Elapsed} after Cancel");
+        Assert.Empty(task.Generated);
+        Assert.False(File.Exists(SnapshotLayout.PlanPath(_project.SnapshotRoot, "arith")));
+        Assert.InRange(File.ReadAllLines(journal).Length - 1, 2, 39);
+    }
+
+    [Fact]
     public async Task The_program_stops_when_its_standard_input_closes_and_keeps_the_journal()
     {
         string obj = Path.Combine(_project.Root, "obj");
