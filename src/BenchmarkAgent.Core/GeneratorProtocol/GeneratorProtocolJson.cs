@@ -11,6 +11,9 @@ internal static class GeneratorProtocolJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         WriteIndented = false,
+
+        // The lines go to a pipe and into build logs, never into HTML: keep quotes and arrows readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The request as JSON text.</summary>
