@@ -91,13 +91,47 @@ internal static class ErrorCodes
     public const string GeneratorStageFailed = "BA0501";
 
     /// <summary>A generation budget (requests, tokens or wall time) is spent; finished items are kept.</summary>
-    public const string GenerationBudgetSpent = "BA0502";
+    public const string GenerationBudgetExceeded = "BA0502";
 
     /// <summary>A generation budget or the item-quality threshold is out of range.</summary>
     public const string InvalidGenerationSetting = "BA0503";
 
     /// <summary>The design agent kept no subtask for the query.</summary>
     public const string NoSubtaskDesigned = "BA0504";
+    /// <summary><c>BenchmarkAgentGenerator</c> or a <c>Generator</c> item metadata is not auto, offline or llm.</summary>
+    public const string InvalidGeneratorChoice = "BA0540";
+
+    /// <summary>The generator program exited with a non-zero code without reporting an error.</summary>
+    public const string GeneratorProcessFailed = "BA0541";
+
+    /// <summary>The generator program wrote a line that is not a protocol line.</summary>
+    public const string GeneratorProtocolViolation = "BA0542";
+
+    /// <summary>The generator program cannot be found or started.</summary>
+    public const string GeneratorNotStarted = "BA0543";
+
+    /// <summary><c>llm</c> was chosen but the generator role is not configured.</summary>
+    public const string GeneratorNotConfigured = "BA0544";
+
+    /// <summary><c>BenchmarkAgentMaxGeneratorRequests</c> is not a positive whole number.</summary>
+    public const string InvalidMaxGeneratorRequests = "BA0545";
+
+    /// <summary><c>BenchmarkAgentMaxGeneratorTokens</c> is not a positive whole number.</summary>
+    public const string InvalidMaxGeneratorTokens = "BA0546";
+
+    /// <summary><c>BenchmarkAgentMaxGenerationSeconds</c> is not a whole number of seconds in range.</summary>
+    public const string InvalidMaxGenerationSeconds = "BA0547";
+
+
+
+    /// <summary>The generator program cannot read its request file.</summary>
+    public const string GeneratorRequestUnreadable = "BA0550";
+
+    /// <summary>The generator program ended without reporting a result.</summary>
+    public const string GeneratorNoResult = "BA0551";
+
+    /// <summary><c>BENCHAGENT_GENERATOR_CONCURRENCY</c> is not a whole number from 1 to 1024.</summary>
+    public const string InvalidGeneratorConcurrency = "BA0552";
 
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";

@@ -20,4 +20,16 @@ internal sealed record GenerationProperties(string ProjectFile, string Datasets,
 
     /// <summary>Where the change summary is written; empty for nowhere.</summary>
     public string ChangesFile { get; init; } = string.Empty;
+
+    /// <summary>The backbone choice (<c>$(BenchmarkAgentGenerator)</c>): auto, offline or llm; empty for auto.</summary>
+    public string Generator { get; init; } = string.Empty;
+
+    /// <summary>The request budget (<c>$(BenchmarkAgentMaxGeneratorRequests)</c>); empty for none.</summary>
+    public string MaxGeneratorRequests { get; init; } = string.Empty;
+
+    /// <summary>The token budget (<c>$(BenchmarkAgentMaxGeneratorTokens)</c>); empty for none.</summary>
+    public string MaxGeneratorTokens { get; init; } = string.Empty;
+
+    /// <summary>The wall-time budget in seconds (<c>$(BenchmarkAgentMaxGenerationSeconds)</c>); empty for none.</summary>
+    public string MaxGenerationSeconds { get; init; } = string.Empty;
 }

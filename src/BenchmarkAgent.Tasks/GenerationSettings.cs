@@ -41,6 +41,9 @@ internal sealed record GenerationSettings(
     /// <summary>The share of items a refresh rotates; 0 for a task that does not refresh.</summary>
     public double RefreshFraction { get; init; }
 
+    /// <summary>The generator switches: backbone choice per benchmark and budgets.</summary>
+    public GeneratorSettings Generator { get; init; } = GeneratorSettings.Default;
+
     /// <summary>The absolute path of the change summary; empty for none.</summary>
     public string ChangesFile { get; init; } = string.Empty;
 
@@ -82,6 +85,7 @@ internal sealed record GenerationSettings(
             }
         }
 
+        var generator = GeneratorSettings.Parse(items, properties, problems);
         string projectDirectory = properties.ProjectFile.Length > 0
             ? Path.GetDirectoryName(Path.GetFullPath(properties.ProjectFile)) ?? Directory.GetCurrentDirectory()
             : Directory.GetCurrentDirectory();
@@ -102,6 +106,7 @@ internal sealed record GenerationSettings(
             MaxQuota = maxQuota,
             LockTimeoutSeconds = lockTimeout,
             RefreshFraction = fraction,
+            Generator = generator,
             ChangesFile = properties.ChangesFile.Length > 0 ? Path.GetFullPath(properties.ChangesFile) : string.Empty,
         };
     }

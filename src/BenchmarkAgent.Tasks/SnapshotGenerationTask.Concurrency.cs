@@ -33,26 +33,6 @@ public abstract partial class SnapshotGenerationTask
         }
     }
 
-    /// <summary>Opens the benchmark's resume journal; logs and returns null when it cannot be created.</summary>
-    private GenerationJournal? OpenJournal(string path, string benchmark, string fingerprint)
-    {
-        try
-        {
-            var journal = GenerationJournal.Open(path, benchmark, fingerprint);
-            if (journal.Recovered > 0)
-            {
-                Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: resuming '{0}' from {1}: {2} items were accepted before it was interrupted.", benchmark, path, journal.Recovered);
-            }
-
-            return journal;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogIntermediateFailure(path, ex);
-            return null;
-        }
-    }
-
     private void LogIntermediateFailure(string path, Exception ex) =>
         Log.LogError(subcategory: null, ErrorCodes.IntermediateFileFailed, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
             "BenchmarkAgent cannot create or open {0}: {1} Make sure the project's obj/ folder (BaseIntermediateOutputPath) is writable, then build again.",

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.GeneratorProtocol;
 using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Snapshots;
@@ -14,7 +14,7 @@ namespace BenchmarkAgent.Tasks;
 /// date under the project's generation lock, resuming from the journal of an interrupted run; skips fresh snapshots
 /// (unless refreshing), and in locked mode fails on stale ones instead of regenerating.
 /// </summary>
-public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
+public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICancelableTask
 {
     /// <summary>Locked (CI) mode: never generate; a missing or stale snapshot is an error.</summary>
     public bool Locked { get; set; }
@@ -32,15 +32,16 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
     [Output]
     public ITaskItem[] Generated { get; private set; } = [];
 
-    /// <summary>Wraps each benchmark's journal; only the interrupted-generation test host sets it, to slow generation down.</summary>
-    internal Func<IItemJournal, IItemJournal>? JournalDecorator { get; init; }
-
     /// <summary>True for a refresh: fresh snapshots are regenerated too, rotating a share of their items.</summary>
     private protected abstract bool Refreshing { get; }
 
     private protected override GenerationProperties Properties() => base.Properties() with
     {
         Locked = Locked,
+        Generator = Generator,
+        MaxGeneratorRequests = MaxGeneratorRequests,
+        MaxGeneratorTokens = MaxGeneratorTokens,
+        MaxGenerationSeconds = MaxGenerationSeconds,
         IntermediateDirectory = IntermediateDirectory,
         LockTimeoutSeconds = LockTimeoutSeconds,
     };
@@ -48,10 +49,12 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
     private protected override void Run(GenerationSettings settings, SnapshotGenerator generator)
     {
         var generated = new List<ITaskItem>();
+        var stale = new List<GeneratorBenchmark>();
         using var generationLock = new HeldLock();
         foreach (var request in settings.Requests)
         {
-            string fingerprint = Fingerprint(request);
+            var backbone = ResolveBackbone(settings, request);
+            string fingerprint = Fingerprint(request, backbone.Identity);
             string? recorded;
             try
             {
@@ -68,7 +71,7 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
                 recorded = null;
             }
 
-            bool fresh = recorded == fingerprint && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name));
+            bool fresh = IsCurrent(request, backbone, fingerprint, recorded) && File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name));
             ExistingSnapshot? existing = null;
             if (fresh && !Refreshing)
             {
@@ -110,11 +113,19 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
                 existing = null;
             }
 
-            if ((existing is not null || TryLoadExisting(generator, request, out existing)) &&
-                Generate(generator, settings, request, existing, fingerprint))
+            // The generator program reads the snapshot, plans, generates and writes; a fresh benchmark never gets here.
+            if (backbone.Problem is { } problem)
             {
-                generated.Add(new TaskItem(request.Name));
+                Log.LogError(subcategory: null, problem.Code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, problem.Message);
+                continue;
             }
+
+            stale.Add(ToGeneratorBenchmark(settings, request, backbone, fingerprint));
+        }
+
+        if (stale.Count > 0)
+        {
+            generated.AddRange(RunGenerator(settings, stale).Select(name => new TaskItem(name)));
         }
 
         Generated = generated.ToArray();
@@ -135,67 +146,5 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
                 "Benchmark '{0}' has a stale snapshot in {1}/: its Query, Quota, Seed, Difficulty, datasets or the engine changed since it was generated, and the build is locked (CI), so nothing is regenerated. Run 'dotnet build' locally without CI=true, review the diff, and commit {1}/.",
                 request.Name, relative);
         }
-    }
-
-    private bool Generate(SnapshotGenerator generator, GenerationSettings settings, BenchmarkRequest request, ExistingSnapshot? existing, string fingerprint)
-    {
-        if (TryPlan(generator, request) is not { } plan)
-        {
-            return false;
-        }
-
-        if (settings.StrictNames.Contains(request.Name) && plan.Warnings.Count > 0)
-        {
-            // Strict: a weak match is an error, decided from the plan alone, before any item is generated.
-            foreach (string warning in plan.Warnings)
-            {
-                Log.LogError(subcategory: null, ErrorCodes.WeakMatchStrict, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
-                    "Benchmark '{0}' (Strict=\"true\"): {1}", request.Name, warning);
-            }
-
-            return false;
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        using var journal = OpenJournal(GenerationJournal.PathFor(settings.IntermediateDirectory, request.Name), request.Name, fingerprint);
-        if (journal is null)
-        {
-            return false;
-        }
-
-        if (TryGenerate(generator, plan, fingerprint, existing, settings.RefreshFraction, JournalDecorator?.Invoke(journal) ?? journal) is not { } snapshot)
-        {
-            return false;
-        }
-
-        foreach (string warning in snapshot.Plan.Warnings)
-        {
-            Log.LogWarning(subcategory: null, ErrorCodes.WeakMatch, helpKeyword: null, ProjectFile, 0, 0, 0, 0,
-                "Benchmark '{0}': {1} (Silence with <NoWarn>$(NoWarn);{2}</NoWarn>.)", request.Name, warning, ErrorCodes.WeakMatch);
-        }
-
-        // Temporary files of a killed generation are never read, but must not be committed; the lock makes them leftovers.
-        LeftoverTempFiles.Delete(SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name));
-        SnapshotWriter.Write(SnapshotRoot, snapshot);
-        journal.Delete();
-        Log.LogMessage(
-            MessageImportance.High,
-            "BenchmarkAgent: generated '{0}': {1} items in {2} subtasks ({3}) in {4} s -> {5}{6}",
-            request.Name,
-            snapshot.Items.Count,
-            snapshot.Plan.Subtasks.Count,
-            string.Join(", ", snapshot.Plan.Subtasks.Select(s => $"{s.Name} x{s.Quota}")),
-            stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-            SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name),
-            journal.Reused > 0 ? $" ({journal.Reused} items resumed from an interrupted run)" : string.Empty);
-        if (settings.RefreshFraction > 0 && snapshot.History.Count > 0 && snapshot.History[^1] is { } refresh && refresh.Generation == snapshot.Generation)
-        {
-            Log.LogMessage(
-                MessageImportance.High,
-                "BenchmarkAgent: refreshed '{0}' to generation {1}: {2} rotated, {3} kept, {4} edited, {5} excluded.",
-                request.Name, refresh.Generation, refresh.Rotated, refresh.Kept, refresh.Edited, refresh.Excluded);
-        }
-
-        return true;
     }
 }

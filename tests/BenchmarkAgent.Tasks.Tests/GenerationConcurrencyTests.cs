@@ -1,6 +1,5 @@
 using System.Collections;
-using System.Diagnostics.CodeAnalysis;
-using BenchmarkAgent.Execution;
+using BenchmarkAgent.GeneratorProtocol;
 using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Snapshots;
 using Microsoft.Build.Framework;
@@ -28,14 +27,15 @@ public sealed class GenerationConcurrencyTests : IDisposable
         return item;
     }
 
-    private GenerateBenchmarks NewTask(IBuildEngine engine, string lockTimeout = "0", Func<IItemJournal, IItemJournal>? decorator = null, string? root = null) => new()
+    private GenerateBenchmarks NewTask(IBuildEngine engine, string lockTimeout = "0", GeneratorTestHooks? hooks = null, string? root = null) => new()
     {
+        GeneratorPath = TestGenerator.Path,
+        TestHooks = hooks,
         BuildEngine = engine,
         Benchmarks = [Item()],
         SnapshotRoot = Path.Combine(root ?? _project.Root, "Benchmarks"),
         ProjectFile = Path.Combine(root ?? _project.Root, "test.csproj"),
         LockTimeoutSeconds = lockTimeout,
-        JournalDecorator = decorator,
     };
 
     private static bool Generated(RecordingBuildEngine engine) =>
@@ -141,8 +141,13 @@ public sealed class GenerationConcurrencyTests : IDisposable
     {
         using var reference = new TaskProject("ba-lock-ref-");
         Assert.True(NewTask(new RecordingBuildEngine(), root: reference.Root).Execute());
-        // A crash after some accepted items: the journal keeps them, no snapshot exists yet.
-        Assert.Throws<CrashException>(() => NewTask(new RecordingBuildEngine(), decorator: j => new CrashingJournal(j, interruptAfter)).Execute());
+        // The generator program dies after some accepted items (no error line): the journal keeps them, no snapshot exists yet.
+        var crashed = new RecordingBuildEngine();
+        Assert.False(NewTask(crashed, hooks: new GeneratorTestHooks(ExitAfterItems: interruptAfter)).Execute());
+        var error = Assert.Single(crashed.Errors);
+        Assert.Equal("BA0541", error.Code);
+        Assert.Contains("exited with code 134", error.Message);
+        Assert.Contains($"test hook: exiting after {interruptAfter} items", error.Message);
         string journalPath = GenerationJournal.PathFor(Obj, "arith");
         Assert.Equal(interruptAfter + 1, File.ReadAllLines(journalPath).Length);
         Assert.Empty(_project.FilesWritten());
@@ -174,26 +179,6 @@ public sealed class GenerationConcurrencyTests : IDisposable
         Assert.False(File.Exists(leftover));
         Assert.Equal([SnapshotLayout.ItemsFileName, SnapshotLayout.PlanFileName], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(GenerationJournal.PathFor(Obj, "arith")));
-    }
-
-    private sealed class CrashException() : Exception("simulated crash");
-
-    /// <summary>Lets <paramref name="limit"/> items through, then crashes the generation as a kill would.</summary>
-    private sealed class CrashingJournal(IItemJournal inner, int limit) : IItemJournal
-    {
-        private int _appended;
-
-        public bool TryGet(string subtask, int index, [NotNullWhen(true)] out JournalEntry? entry) => inner.TryGet(subtask, index, out entry);
-
-        public void Append(JournalEntry entry)
-        {
-            if (_appended++ == limit)
-            {
-                throw new CrashException();
-            }
-
-            inner.Append(entry);
-        }
     }
 
     /// <summary>A thread-safe build engine that signals when a message containing a text is logged.</summary>

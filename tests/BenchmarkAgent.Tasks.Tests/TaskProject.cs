@@ -33,9 +33,9 @@ internal sealed class TaskProject : IDisposable
     /// <summary>The task the public target <c>BenchmarkAgent_&lt;target&gt;</c> runs, as the targets file declares it.</summary>
     public static BenchmarkAgentTask ForTarget(string target, bool locked = false, string refreshFraction = "", string changesFile = "") => target switch
     {
-        "generate" => new GenerateBenchmarks { Locked = locked },
+        "generate" => new GenerateBenchmarks { Locked = locked, GeneratorPath = TestGenerator.Path },
         "plan" => new PlanBenchmarks(),
-        "refresh" => new RefreshBenchmarks { Locked = locked, RefreshFraction = refreshFraction },
+        "refresh" => new RefreshBenchmarks { Locked = locked, RefreshFraction = refreshFraction, GeneratorPath = TestGenerator.Path },
         "changes" => new SummarizeBenchmarkChanges { ChangesFile = changesFile },
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, "generate, plan, refresh or changes"),
     };

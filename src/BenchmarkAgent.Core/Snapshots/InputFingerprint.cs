@@ -25,8 +25,8 @@ internal static class InputFingerprint
     /// <param name="request">The request.</param>
     /// <param name="contentHash">Hashes one dataset's content (default: <see cref="ContentHash"/>); a seam for counting reads.</param>
     /// <param name="backbone">
-    /// What else decides the content for a backbone other than the offline one, e.g. the LLM backbone's name and prompt
-    /// hash (<c>LlmBackbone.FingerprintInputs</c>); null for the offline backbone, whose fingerprint stays as it was.
+    /// The identity of the backbone that generates (for the LLM backbone: its model and the hash of its prompts); null or
+    /// <c>offline</c> for the offline backbone, which adds nothing, so offline snapshots keep their fingerprint bytes.
     /// </param>
     /// <exception cref="FileNotFoundException">A registered dataset path does not exist.</exception>
     public static string Compute(BenchmarkRequest request, Func<string, string>? contentHash = null, string? backbone = null)
@@ -45,7 +45,7 @@ internal static class InputFingerprint
             canonical += "\ndataset=" + contentHash(dataset);
         }
 
-        if (backbone is not null)
+        if (backbone is not null && backbone != Planning.OfflinePlanner.BackboneName)
         {
             canonical += "\nbackbone=" + backbone;
         }

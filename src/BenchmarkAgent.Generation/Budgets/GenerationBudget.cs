@@ -1,3 +1,4 @@
+using BenchmarkAgent.Execution;
 using System.Globalization;
 
 namespace BenchmarkAgent.Generation.Budgets;
