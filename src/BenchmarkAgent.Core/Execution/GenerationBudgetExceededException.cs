@@ -9,29 +9,29 @@ namespace BenchmarkAgent.Execution;
 /// </summary>
 internal sealed class GenerationBudgetExceededException : Exception
 {
-    /// <summary>Creates the exception for a spent <paramref name="limit"/>.</summary>
-    /// <param name="limit">Which limit: <c>requests</c>, <c>tokens</c> or <c>wall time</c>.</param>
-    /// <param name="detail">How much was used of how much.</param>
-    /// <param name="finished">The items accepted so far, in acceptance order.</param>
-    public GenerationBudgetExceededException(string limit, string detail, IReadOnlyList<BenchmarkItem> finished)
-        : this(
-            ErrorCodes.GenerationBudgetExceeded,
-            string.Create(CultureInfo.InvariantCulture, $"{ErrorCodes.GenerationBudgetExceeded}: the generation budget for {limit} is spent ({detail}); {finished.Count} finished items are kept. Raise the budget, or build again to continue from the journal."),
-            finished)
-    {
-        Limit = limit;
-    }
-
     /// <summary>Creates the exception with a ready message.</summary>
     /// <param name="code">The BA code to report (<see cref="ErrorCodes.GenerationBudgetExceeded"/>).</param>
     /// <param name="message">Which budget ran out and what to raise.</param>
     /// <param name="finished">The items finished before the budget ran out.</param>
-    public GenerationBudgetExceededException(string code, string message, IReadOnlyList<BenchmarkItem> finished, bool _ = false)
+    /// <param name="limit">Which limit was reached, when known.</param>
+    public GenerationBudgetExceededException(string code, string message, IReadOnlyList<BenchmarkItem> finished, string? limit = null)
         : base(message)
     {
         Code = code;
         FinishedItems = finished;
+        Limit = limit;
     }
+
+    /// <summary>The exception for a spent <paramref name="limit"/>, with the standard message.</summary>
+    /// <param name="limit">Which limit: <c>requests</c>, <c>tokens</c> or <c>wall time</c>.</param>
+    /// <param name="detail">How much was used of how much.</param>
+    /// <param name="finished">The items accepted so far, in acceptance order.</param>
+    public static GenerationBudgetExceededException ForLimit(string limit, string detail, IReadOnlyList<BenchmarkItem> finished) =>
+        new(
+            ErrorCodes.GenerationBudgetExceeded,
+            string.Create(CultureInfo.InvariantCulture, $"{ErrorCodes.GenerationBudgetExceeded}: the generation budget for {limit} is spent ({detail}); {finished.Count} finished items are kept. Raise the budget, or build again to continue from the journal."),
+            finished,
+            limit);
 
     /// <summary>The BA code to report.</summary>
     public string Code { get; }

@@ -58,17 +58,17 @@ internal sealed class BudgetMeter
         Start();
         if (_budget.MaxRequests is { } requests && Requests >= requests)
         {
-            throw new GenerationBudgetExceededException("requests", string.Create(CultureInfo.InvariantCulture, $"{Requests} of {requests} requests"), finished());
+            throw GenerationBudgetExceededException.ForLimit("requests", string.Create(CultureInfo.InvariantCulture, $"{Requests} of {requests} requests"), finished());
         }
 
         if (_budget.MaxTokens is { } tokens && Tokens >= tokens)
         {
-            throw new GenerationBudgetExceededException("tokens", string.Create(CultureInfo.InvariantCulture, $"{Tokens} of {tokens} tokens"), finished());
+            throw GenerationBudgetExceededException.ForLimit("tokens", string.Create(CultureInfo.InvariantCulture, $"{Tokens} of {tokens} tokens"), finished());
         }
 
         if (_budget.MaxWallTime is { } wall && _clock.GetElapsedTime(_started) >= wall)
         {
-            throw new GenerationBudgetExceededException("wall time", string.Create(CultureInfo.InvariantCulture, $"{_clock.GetElapsedTime(_started).TotalSeconds:0.#} of {wall.TotalSeconds:0.#} seconds"), finished());
+            throw GenerationBudgetExceededException.ForLimit("wall time", string.Create(CultureInfo.InvariantCulture, $"{_clock.GetElapsedTime(_started).TotalSeconds:0.#} of {wall.TotalSeconds:0.#} seconds"), finished());
         }
     }
 
