@@ -1,3 +1,4 @@
+using BenchmarkAgent.Generation;
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkAgent.Execution;
@@ -51,6 +52,11 @@ internal sealed class BenchmarkGeneration(
             output.Error(ErrorCodes.DatasetShortfall, $"Benchmark '{benchmark.Name}': {ex.Message}");
             return false;
         }
+        catch (LlmGenerationException ex)
+        {
+            ReportLlmFailure(ex);
+            return false;
+        }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
             ReportCancelled(shutdown, done: 0);
@@ -95,6 +101,11 @@ internal sealed class BenchmarkGeneration(
         catch (GenerationBudgetExceededException ex)
         {
             output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {ex.Message} The {ex.Finished.Count} items finished so far are kept in {journalPath}: raise the budget and build again to resume from them.");
+            return false;
+        }
+        catch (LlmGenerationException ex)
+        {
+            ReportLlmFailure(ex);
             return false;
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
@@ -191,5 +202,12 @@ internal sealed class BenchmarkGeneration(
             Done = value.Done;
             output.Write(GeneratorLine.Progress(value.Benchmark, value.Stage, value.Done, value.Total));
         }
+    }
+
+    /// <summary>Reports a failure of the LLM backbone (a generator call or stage that failed for good) with its own code.</summary>
+    private void ReportLlmFailure(LlmGenerationException ex)
+    {
+        string text = ex.Message.StartsWith(ex.Code + ": ", StringComparison.Ordinal) ? ex.Message[(ex.Code.Length + 2)..] : ex.Message;
+        output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {text}");
     }
 }
