@@ -79,7 +79,7 @@ internal static partial class RoleDetection
         Assign(roles, used, DatasetRole.Image, FindByName(fields, used, ImageNames, f => f.Kind is FlatKind.Text or FlatKind.List));
         Assign(roles, used, DatasetRole.Audio, FindByName(fields, used, AudioNames, f => f.Kind is FlatKind.Text or FlatKind.List));
         Assign(roles, used, DatasetRole.Table, FindByName(fields, used, TableNames, f => true));
-        if (!roles.ContainsKey(DatasetRole.Question) && !roles.ContainsKey(DatasetRole.Dialog)
+        if (!roles.ContainsKey(DatasetRole.Question) && !roles.ContainsKey(DatasetRole.Dialog) && !roles.ContainsKey(DatasetRole.Context)
             && fields.FirstOrDefault(f => f.Leaf.Equals("input", StringComparison.OrdinalIgnoreCase) && f.Parent.Length == 0 && !used.Contains(f.Path)) is { } input)
         {
             // An "input" object with no recognised text inside: its JSON is the question (e.g. a multimodal record).
