@@ -15,4 +15,7 @@ internal sealed record BenchmarkPlan(
 {
     /// <summary>The datasets read for the dataset subtasks, by subtask name; empty when the plan has none.</summary>
     public IReadOnlyDictionary<string, Dataset> Datasets { get; init; } = new Dictionary<string, Dataset>(StringComparer.Ordinal);
+
+    /// <summary>Coded warnings about the plan's inputs (a registered dataset left out of the pool); empty when there are none.</summary>
+    public IReadOnlyList<PlanNotice> Notices { get; init; } = [];
 }

@@ -10,8 +10,19 @@ internal static class DatasetPlanning
     /// <summary>The most transformation chains one dataset subtask applies.</summary>
     public const int MaxChainsPerDataset = 4;
 
-    /// <summary>Reads and ranks the request's datasets; one subtask per dataset with an accepted chain, a warning for each without.</summary>
-    public static List<(PlannedSubtask Subtask, Dataset Dataset, int Capacity)> Plan(BenchmarkRequest request, List<string> warnings)
+    /// <summary>The share of a dataset subtask's realisable (record, chain) pairs its quota may take: random draws need room.</summary>
+    public const double UsableShare = 0.5;
+
+    /// <summary>A chain joins a subtask only when it realises at least this share of what its best chain realises.</summary>
+    public const double ChainShare = 0.5;
+
+    /// <summary>
+    /// Reads and ranks the request's datasets: one subtask per dataset with an accepted chain, a warning for each without.
+    /// A dataset that cannot be read is left out with a coded notice (BA0410) when another registered dataset reads; when
+    /// none reads, the first error is thrown. Applicability is measured by realising records with the executor's code.
+    /// </summary>
+    /// <exception cref="DatasetFormatException">No registered dataset can be read.</exception>
+    public static List<(PlannedSubtask Subtask, Dataset Dataset, int Capacity)> Plan(BenchmarkRequest request, List<string> warnings, List<PlanNotice> notices)
     {
         var result = new List<(PlannedSubtask, Dataset, int)>();
         if (request.Datasets.Count == 0)
@@ -19,13 +30,40 @@ internal static class DatasetPlanning
             return result;
         }
 
-        var matcher = new DatasetMatcher();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var read = new List<(string Path, Dataset Dataset)>();
+        var failures = new List<DatasetFormatException>();
         foreach (string path in request.Datasets)
         {
-            var dataset = WellKnownDatasetCards.Enrich(DatasetReader.Read(path));
+            try
+            {
+                read.Add((path, WellKnownDatasetCards.Enrich(DatasetReader.Read(path))));
+            }
+            catch (DatasetFormatException ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (read.Count == 0)
+        {
+            throw failures[0];
+        }
+
+        foreach (var failure in failures)
+        {
+            notices.Add(new PlanNotice(
+                ErrorCodes.DatasetLeftOut,
+                failure.File,
+                failure.Line,
+                $"dataset left out of the pool ({failure.Code}: {failure.Detail}); the other registered datasets are used. Fix the file, or remove it from Datasets."));
+        }
+
+        var matcher = new DatasetMatcher();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, dataset) in read)
+        {
             var candidates = matcher.Rank(request.Query, [dataset], DatasetChains.All, Math.Max(request.Quota, 1));
-            var accepted = candidates.Where(c => c.Score.Accepted).Take(MaxChainsPerDataset).ToList();
+            var accepted = candidates.Where(c => c.Score.Accepted).ToList();
             var card = dataset.Card;
             if (accepted.Count == 0)
             {
@@ -35,13 +73,27 @@ internal static class DatasetPlanning
                 continue;
             }
 
+            int best = accepted.Max(Realisable);
+            var used = accepted.Where(c => Realisable(c) >= ChainShare * best).Take(MaxChainsPerDataset).ToList();
             string name = UniqueName("dataset-" + Slug(card.Name), names);
-            var top = accepted[0].Score;
-            int capacity = accepted.Sum(c => dataset.Records.Count(r => c.Transformation.AppliesTo(r, card.AnswerType)));
-            var chains = accepted.Select(c => c.Transformation.Name).ToList();
+            var top = used[0].Score;
+            var realisedDataset = OnlyRealisable(dataset, used);
+            int capacity = (int)(used.Sum(Realisable) * UsableShare);
+            var chains = used.Select(c => c.Transformation.Name).ToList();
             string rationale =
                 $"Grounded in dataset '{card.Name}' ({dataset.Records.Count} records; grounding {Format(top.Total)}, {top.Rationale}); " +
                 $"transformations: {string.Join(", ", chains)}.";
+            var outcomes = candidates.Select(c => new CandidateOutcome(
+                card.Name,
+                c.Transformation.Name,
+                c.Score.Alignment,
+                c.Score.Total,
+                Realisable(c),
+                !c.Score.Accepted ? CandidateOutcome.Rejected : used.Contains(c) ? CandidateOutcome.Accepted : CandidateOutcome.Spare,
+                !c.Score.Accepted ? c.Score.Rationale
+                    : used.Contains(c) ? c.Score.Rationale
+                    : $"spare: realises {Realisable(c)} records, fewer than {Format(ChainShare)} of the best chain's {best}, or the subtask already has {MaxChainsPerDataset} chains"))
+                .ToList();
             var subtask = new PlannedSubtask(
                 name,
                 card.Description.Length > 0 ? card.Description : $"Records of dataset '{card.Name}'.",
@@ -55,12 +107,54 @@ internal static class DatasetPlanning
             {
                 Transformations = chains,
                 Grounding = top,
+                Candidates = outcomes,
             };
-            result.Add((subtask, dataset, capacity));
+            result.Add((subtask, realisedDataset, capacity));
         }
 
         return result;
     }
+
+    /// <summary>Marks the used candidates of a dataset subtask whose quota took all it can supply as exhausted.</summary>
+    public static PlannedSubtask MarkExhausted(PlannedSubtask subtask, int? capacity)
+    {
+        if (capacity is not { } cap || subtask.Quota < cap || subtask.Candidates.Count == 0)
+        {
+            return subtask;
+        }
+
+        return subtask with
+        {
+            Candidates = subtask.Candidates
+                .Select(c => c.Decision == CandidateOutcome.Accepted
+                    ? c with
+                    {
+                        Decision = CandidateOutcome.Exhausted,
+                        Reason = $"exhausted: the subtask takes all {cap} items its chains can supply ({Format(UsableShare)} of the realisable record-chain pairs); the rest of its share went to the other subtasks. {c.Reason}",
+                    }
+                    : c)
+                .ToList(),
+        };
+    }
+
+    private static int Realisable(GroundingCandidate candidate) =>
+        candidate.Probe?.Realisable ?? candidate.Dataset.Records.Count(r => candidate.Transformation.AppliesTo(r, candidate.Dataset.Card.AnswerType));
+
+    /// <summary>
+    /// The dataset with only the records some used chain realises, when every record was tried: the executor then never
+    /// draws a record that cannot become an item. A sampled (large) dataset is kept whole.
+    /// </summary>
+    private static Dataset OnlyRealisable(Dataset dataset, List<GroundingCandidate> used)
+    {
+        if (used.Any(c => c.Probe is not { Exhaustive: true }))
+        {
+            return dataset;
+        }
+
+        var keep = new SortedSet<int>(used.SelectMany(c => c.Probe!.RealisedIndices));
+        return keep.Count == dataset.Records.Count ? dataset : dataset with { Records = keep.Select(i => dataset.Records[i]).ToList() };
+    }
+
     /// <summary>A kebab-case name from untrusted card text: lowercase letters and digits joined by '-'.</summary>
     private static string Slug(string text)
     {

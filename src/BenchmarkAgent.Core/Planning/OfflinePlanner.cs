@@ -52,13 +52,20 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
             throw new InvalidOperationException("The family catalog is empty.");
         }
 
-        var grounded = DatasetPlanning.Plan(request, warnings);
+        var notices = new List<PlanNotice>();
+        var grounded = DatasetPlanning.Plan(request, warnings, notices);
         double best = ranked[0].Score;
         List<CatalogMatch> chosen;
         if (best < MinimumRelevance && grounded.Count > 0)
         {
             // The registered data grounds the query; weakly matching families would only dilute it.
             chosen = [];
+        }
+        else if (best < MinimumRelevance && request.Datasets.Count > 0)
+        {
+            // Datasets were registered and none fits: the closest families would be an off-target benchmark.
+            string families = string.Join(", ", ranked.Take(3).Select(m => $"{m.Family.Card.Id} ({Format(m.Score)})"));
+            throw new NothingFitsException($"{string.Join(" ", warnings)} Closest task families: {families}, below the relevance {Format(MinimumRelevance)}.".Trim());
         }
         else if (best < MinimumRelevance)
         {
@@ -110,9 +117,9 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
 
         var capacities = grounded.Select(g => (int?)g.Capacity).Concat(chosen.Select(_ => (int?)null)).ToList();
         var quotas = CapacityAllocation.Allocate(request.Quota, subtasks, capacities);
-        subtasks = subtasks.Select((s, i) => s with { Quota = quotas[i] }).ToList();
+        subtasks = subtasks.Select((s, i) => DatasetPlanning.MarkExhausted(s with { Quota = quotas[i] }, capacities[i])).ToList();
         var datasets = grounded.ToDictionary(g => g.Subtask.Name, g => g.Dataset, StringComparer.Ordinal);
-        return new BenchmarkPlan(request, BackboneName, subtasks, warnings) { Datasets = datasets };
+        return new BenchmarkPlan(request, BackboneName, subtasks, warnings) { Datasets = datasets, Notices = notices };
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

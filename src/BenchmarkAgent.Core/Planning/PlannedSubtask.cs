@@ -28,4 +28,7 @@ internal sealed record PlannedSubtask(
 
     /// <summary>The grounding score of a dataset subtask's best (dataset, chain) candidate; null for a family subtask.</summary>
     public GroundingScore? Grounding { get; init; }
+
+    /// <summary>The (dataset, chain) candidates a dataset subtask considered, with scores and decisions; empty for a family subtask.</summary>
+    public IReadOnlyList<CandidateOutcome> Candidates { get; init; } = [];
 }
