@@ -37,7 +37,7 @@ internal static class CardInference
         };
     }
 
-    /// <summary>The dataset's name: the file stem, prefixed by its folder when the stem only names a split.</summary>
+    /// <summary>The dataset's name: the file stem, prefixed by its folder when the stem is or starts with a split name (val, dev-v1.1).</summary>
     public static string NameOf(string path)
     {
         string trimmed = Path.TrimEndingDirectorySeparator(path);
@@ -47,7 +47,8 @@ internal static class CardInference
         }
 
         string stem = Path.GetFileNameWithoutExtension(trimmed);
-        if (GenericStems.Contains(stem, StringComparer.OrdinalIgnoreCase)
+        string firstWord = stem.Split('-', '_', '.', ' ')[0];
+        if ((GenericStems.Contains(stem, StringComparer.OrdinalIgnoreCase) || GenericStems.Contains(firstWord, StringComparer.OrdinalIgnoreCase))
             && Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(trimmed))) is { Length: > 0 } parent)
         {
             stem = $"{parent}-{stem}";

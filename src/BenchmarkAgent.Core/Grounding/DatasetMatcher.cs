@@ -132,7 +132,7 @@ internal sealed class DatasetMatcher
         {
             string why = probe?.CommonFailure is { } failure ? $"; most common failure: {failure}" : string.Empty;
             return (new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Reject,
-                $"rejected: the transformation realises none of the records ({facts}{why})"), probe);
+                $"rejected: the transformation applies to none of the records: realising them with the executor gave no verified sample ({facts}{why})"), probe);
         }
 
         return (new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Accept, $"accepted: {facts}"), probe);

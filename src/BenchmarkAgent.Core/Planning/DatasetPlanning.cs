@@ -115,6 +115,21 @@ internal static class DatasetPlanning
         return result;
     }
 
+    /// <summary>
+    /// The families that join grounded datasets: only those that match the query better than the best registered
+    /// dataset aligns with it (strictly better). The user registered the pool for this query; a family that fits worse would only dilute it.
+    /// </summary>
+    public static List<CatalogMatch> FamiliesBesideDatasets(List<CatalogMatch> chosen, List<(PlannedSubtask Subtask, Dataset Dataset, int Capacity)> grounded)
+    {
+        if (grounded.Count == 0)
+        {
+            return chosen;
+        }
+
+        double bestAlignment = grounded.Max(g => g.Subtask.Grounding?.Alignment ?? 0);
+        return chosen.Where(m => m.Score > bestAlignment).ToList();
+    }
+
     /// <summary>Marks the used candidates of a dataset subtask whose quota took all it can supply as exhausted.</summary>
     public static PlannedSubtask MarkExhausted(PlannedSubtask subtask, int? capacity)
     {

@@ -83,6 +83,8 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
                 .ToList();
         }
 
+        chosen = DatasetPlanning.FamiliesBesideDatasets(chosen, grounded);
+
         // Dataset subtasks come first: the user registered them explicitly.
         if (grounded.Count > request.Quota)
         {
