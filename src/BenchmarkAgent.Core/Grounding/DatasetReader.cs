@@ -33,12 +33,16 @@ internal static class DatasetReader
 
     /// <summary>Reads the dataset at <paramref name="path"/>, choosing the format by extension (or folder layout).</summary>
     /// <exception cref="DatasetFormatException">The path is missing, of an unknown format, malformed, not UTF-8, too large, empty, or not a regular file (codes BA0401, BA0411-BA0417).</exception>
-    public static Dataset Read(string path)
+    public static Dataset Read(string path) => Read(path, RecordBudget);
+
+    /// <summary>Reads the dataset at <paramref name="path"/> with <paramref name="recordBudget"/> as the most wall time one record may take.</summary>
+    /// <exception cref="DatasetFormatException">As <see cref="Read(string)"/>; BA0416 when a record takes longer than the budget.</exception>
+    internal static Dataset Read(string path, TimeSpan recordBudget)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
         {
-            return File.Exists(Path.Combine(path, AnnotationFileName)) ? ReadGeneralBench(path) : ReadSplitFolder(path);
+            return File.Exists(Path.Combine(path, AnnotationFileName)) ? ReadGeneralBench(path, recordBudget) : ReadSplitFolder(path, recordBudget);
         }
 
         if (!File.Exists(path))
@@ -47,7 +51,7 @@ internal static class DatasetReader
         }
 
         var cardFile = DatasetCardFile.ReadFor(path);
-        var (records, roles, hash) = ReadFile(path, cardFile?.Roles);
+        var (records, roles, hash) = ReadFile(path, cardFile?.Roles, recordBudget);
         var card = CardInference.Infer(path, records, roles);
         return new Dataset(cardFile is null ? card : cardFile.ApplyTo(card), records, path, hash);
     }
@@ -64,7 +68,7 @@ internal static class DatasetReader
         return dataset with { Card = card with { Roles = dataset.Card.Roles, Size = dataset.Card.Size, AnswerForm = dataset.Card.AnswerForm } };
     }
 
-    private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles, string Hash) ReadFile(string path, IReadOnlyDictionary<string, string>? overrides)
+    private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles, string Hash) ReadFile(string path, IReadOnlyDictionary<string, string>? overrides, TimeSpan budget)
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (!DataExtensions.Contains(extension))
@@ -81,13 +85,13 @@ internal static class DatasetReader
             ".csv" => Delimited(path, body, ','),
             _ => Delimited(path, body, '\t'),
         };
-        var (records, roles) = Normalise(path, raw, overrides);
+        var (records, roles) = Normalise(path, raw, overrides, budget);
         return (records, roles, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     /// <summary>Detects roles and normalises each raw record, within the per-record time budget; roles of the card are the most common ones.</summary>
     private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles) Normalise(
-        string path, IEnumerable<(List<FlatField> Fields, int Line)> raw, IReadOnlyDictionary<string, string>? overrides)
+        string path, IEnumerable<(List<FlatField> Fields, int Line)> raw, IReadOnlyDictionary<string, string>? overrides, TimeSpan budget)
     {
         var records = new List<DatasetRecord>();
         var signatures = new Dictionary<string, (int Count, Dictionary<string, string> Roles)>(StringComparer.Ordinal);
@@ -98,10 +102,10 @@ internal static class DatasetReader
             records.Add(RecordNormaliser.Normalise(fields, roles, path, line, $"{records.Count + 1}"));
             string signature = string.Join(";", roles.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
             signatures[signature] = signatures.TryGetValue(signature, out var seen) ? (seen.Count + 1, seen.Roles) : (1, roles);
-            if (clock.Elapsed > RecordBudget)
+            if (clock.Elapsed > budget)
             {
                 throw new DatasetFormatException(ErrorCodes.DatasetRecordBudget, path, line,
-                    $"record {records.Count} took over {RecordBudget.TotalSeconds:0} s to read; shorten or remove it (very long or deeply nested records are not read)");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record {records.Count} took over {budget.TotalSeconds:0.###} s to read; shorten or remove it (very long or deeply nested records are not read)"));
             }
 
             clock.Restart();
@@ -310,7 +314,7 @@ internal static class DatasetReader
             && rows.All(r => r.Cells[^1].Trim() is { Length: 1 } letter && letter[0] >= 'A' && letter[0] < 'A' + width - 2);
     }
 
-    private static Dataset ReadGeneralBench(string folder)
+    private static Dataset ReadGeneralBench(string folder, TimeSpan budget)
     {
         string annotationPath = Path.Combine(folder, AnnotationFileName);
         byte[] annotationBytes = DatasetFile.ReadAllBytes(annotationPath);
@@ -335,7 +339,7 @@ internal static class DatasetReader
                 int line = index < lines.Count ? lines[index] : 0;
                 return (Object(element, annotationPath, line), line);
             });
-            (records, roles) = Normalise(annotationPath, raw, null);
+            (records, roles) = Normalise(annotationPath, raw, null, budget);
         }
 
         var hashParts = new List<(string Name, byte[] Bytes)> { (AnnotationFileName, annotationBytes) };
@@ -372,7 +376,7 @@ internal static class DatasetReader
     }
 
     /// <summary>A folder of split files (a Hugging Face <c>datasets</c> export): the evaluation split is read, test first.</summary>
-    private static Dataset ReadSplitFolder(string folder)
+    private static Dataset ReadSplitFolder(string folder, TimeSpan budget)
     {
         var files = Directory.GetFiles(folder)
             .Where(f => DataExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()) && !f.EndsWith(DatasetCardFile.Suffix, StringComparison.OrdinalIgnoreCase))
@@ -388,7 +392,7 @@ internal static class DatasetReader
         }
 
         var cardFile = DatasetCardFile.ReadFor(folder);
-        var (records, roles, hash) = ReadFile(chosen, cardFile?.Roles);
+        var (records, roles, hash) = ReadFile(chosen, cardFile?.Roles, budget);
         var card = CardInference.Infer(folder, records, roles);
         return new Dataset(cardFile is null ? card : cardFile.ApplyTo(card), records, folder, hash);
     }
