@@ -119,7 +119,7 @@ internal static class RecordNormaliser
 
         if (index < 0)
         {
-            index = AnswerInference.ParseChoice(text);
+            index = ChoiceOptions.LetterIndex(text);
         }
 
         if (index < 0)

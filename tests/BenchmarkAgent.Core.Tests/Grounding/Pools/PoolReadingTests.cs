@@ -26,7 +26,7 @@ public sealed class PoolReadingTests
             foreach (var record in dataset.Records)
             {
                 var options = record.Fields[DatasetRecord.ChoicesField].Split('\n');
-                int index = AnswerInference.ParseChoice(record.Output);
+                int index = BenchmarkAgent.Transformations.ChoiceOptions.LetterIndex(record.Output);
                 Assert.InRange(index, 0, options.Length - 1);
             }
         }
