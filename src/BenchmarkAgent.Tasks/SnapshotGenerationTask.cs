@@ -145,6 +145,7 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask
         }
 
         LogNotices(plan);
+        DatasetCardCache.Write(settings.IntermediateDirectory, plan);
         if (settings.StrictNames.Contains(request.Name) && plan.Warnings.Count > 0)
         {
             // Strict: a weak match is an error, decided from the plan alone, before any item is generated.

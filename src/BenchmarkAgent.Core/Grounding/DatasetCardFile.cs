@@ -105,6 +105,52 @@ internal sealed record DatasetCardFile(
         }
     }
 
+    /// <summary>
+    /// The bytes of <paramref name="card"/> in the card-file format (indented JSON, <c>\n</c> line endings), with
+    /// <c>size</c>, <c>answer_form</c> and <c>origin</c> for information (ignored when read back). A cached card copied
+    /// next to its dataset and edited becomes that dataset's override.
+    /// </summary>
+    public static byte[] Serialize(DatasetCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", card.Name);
+            writer.WriteString("description", card.Description);
+            WriteList(writer, "tasks", card.Tasks);
+            WriteList(writer, "keywords", card.Keywords);
+            WriteList(writer, "modalities", card.Modalities);
+            writer.WriteString("answer_type", card.AnswerType.ToString());
+            writer.WriteStartObject("roles");
+            foreach (string role in DatasetRole.All.Where(card.Roles.ContainsKey))
+            {
+                writer.WriteString(role, card.Roles[role]);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteNumber("size", card.Size);
+            writer.WriteString("answer_form", card.AnswerForm);
+            writer.WriteString("origin", card.Origin);
+            writer.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Applies the card's overrides to <paramref name="card"/>.</summary>
     public DatasetCard ApplyTo(DatasetCard card) => card with
     {
