@@ -77,6 +77,12 @@ internal static class InputFingerprint
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) + "/\n"));
+        if (File.Exists(DatasetCardFile.PathFor(path)))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("card\n"));
+            AppendContent(hash, DatasetCardFile.PathFor(path));
+        }
+
         var files = Directory.GetFiles(path, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
