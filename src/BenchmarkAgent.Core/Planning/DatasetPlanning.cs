@@ -152,6 +152,63 @@ internal static class DatasetPlanning
         };
     }
 
+    /// <summary>
+    /// The generation-time fallback: the dataset subtask <paramref name="subtaskName"/> ran out of attempts after
+    /// <paramref name="produced"/> items (duplicates or verification rejects the probe could not foresee), so its quota is
+    /// capped there and the rest re-allocated to the other subtasks by score. Null when the subtask is not a dataset
+    /// subtask or the others cannot take the rest (the shortfall then stands as BA0301).
+    /// </summary>
+    public static BenchmarkPlan? Reallocate(BenchmarkPlan plan, string subtaskName, int produced, string lastRejection)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        int failed = plan.Subtasks.ToList().FindIndex(s => s.Name == subtaskName);
+        if (failed < 0 || !plan.Datasets.ContainsKey(subtaskName) || produced >= plan.Subtasks[failed].Quota)
+        {
+            return null;
+        }
+
+        var capacities = plan.Subtasks
+            .Select((s, i) => i == failed ? produced : plan.Datasets.ContainsKey(s.Name) ? (FellShort(s) ? s.Quota : Capacity(s)) : (int?)null)
+            .ToList();
+        int[] quotas;
+        try
+        {
+            quotas = CapacityAllocation.Allocate(plan.Request.Quota, plan.Subtasks, capacities);
+        }
+        catch (DatasetShortfallException)
+        {
+            return null;
+        }
+
+        var subtasks = plan.Subtasks.Select((s, i) =>
+        {
+            var updated = s with { Quota = quotas[i] };
+            return i != failed ? updated : updated with
+            {
+                Candidates = s.Candidates
+                    .Select(c => c.Decision is CandidateOutcome.Accepted or CandidateOutcome.Exhausted
+                        ? c with
+                        {
+                            Decision = CandidateOutcome.Exhausted,
+                            Reason = $"{GenerationShortfall} the subtask produced {produced} of its {s.Quota} items before its attempts ran out (last rejection: {lastRejection}); the rest went to the other subtasks.",
+                        }
+                        : c)
+                    .ToList(),
+            };
+        }).ToList();
+        return plan with { Subtasks = subtasks };
+    }
+
+    /// <summary>Whether an earlier round already capped the subtask at what it produced.</summary>
+    private static bool FellShort(PlannedSubtask subtask) =>
+        subtask.Candidates.Any(c => c.Reason.StartsWith(GenerationShortfall, StringComparison.Ordinal));
+
+    private const string GenerationShortfall = "exhausted at generation:";
+
+    /// <summary>What a dataset subtask can supply: its share of the realisable pairs of its used chains.</summary>
+    private static int Capacity(PlannedSubtask subtask) =>
+        (int)(subtask.Candidates.Where(c => c.Decision is CandidateOutcome.Accepted or CandidateOutcome.Exhausted).Sum(c => c.Realisable) * UsableShare);
+
     private static int Realisable(GroundingCandidate candidate) =>
         candidate.Probe?.Realisable ?? candidate.Dataset.Records.Count(r => candidate.Transformation.AppliesTo(r, candidate.Dataset.Card.AnswerType));
 

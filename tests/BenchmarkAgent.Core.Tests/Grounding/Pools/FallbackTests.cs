@@ -75,4 +75,31 @@ public sealed class FallbackTests
         Assert.Contains("transformation", injection.Reason);
         Assert.DoesNotContain("irrelevant-context-injection+answer-format-constraint", subtask.Transformations);
     }
+
+    [Fact]
+    public void A_dataset_that_runs_out_at_generation_gives_what_it_produced_and_the_rest_goes_to_the_next_dataset()
+    {
+        using var folder = new TempFolder();
+        // Every record is the same question under another id: each realises on its own (the planner's probe), but
+        // generation soon rejects the repeats as duplicates. Without the fallback this was BA0301.
+        var same = new StringBuilder();
+        for (int i = 0; i < 60; i++)
+        {
+            same.Append(CultureInfo.InvariantCulture, $"{{\"id\": \"s{i}\", \"question\": \"Which way does the needle point?\", \"choices\": [\"north\", \"south\"], \"answer\": \"A\"}}\n");
+        }
+
+        string repeated = folder.Write("compass-repeated.jsonl", same.ToString());
+        string varied = Choices(folder, "compass-varied.jsonl", 80, i => $"Which way does the varied needle {i} point?");
+        var request = new BenchmarkRequest("compass", "Multiple-choice compass questions", 40) { Datasets = [repeated, varied] };
+
+        var snapshot = new SnapshotGenerator().Generate(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(40, snapshot.Items.Count);
+        var short_ = snapshot.Plan.Subtasks.Single(s => s.Name == "dataset-compass-repeated");
+        Assert.Equal(short_.Quota, snapshot.Items.Count(i => i.Subtask == short_.Name));
+        Assert.Contains(short_.Candidates, c => c.Reason.StartsWith("exhausted at generation:", StringComparison.Ordinal) && c.Reason.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(40 - short_.Quota, snapshot.Items.Count(i => i.Subtask == "dataset-compass-varied"));
+        using var plan = JsonDocument.Parse(SnapshotWriter.PlanBytes(snapshot));
+        Assert.Contains("exhausted at generation", plan.RootElement.GetRawText());
+    }
 }
