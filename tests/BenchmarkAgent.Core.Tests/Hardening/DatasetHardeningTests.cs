@@ -167,4 +167,35 @@ public sealed class DatasetHardeningTests
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed}");
         Assert.Equal(run.Length, dataset.Records[0].Input.Length);
     }
+
+    public static TheoryData<string, string> AdversarialRecords => new()
+    {
+        { "deep nesting", new string('[', 100_000) + new string(']', 100_000) },
+        { "deep objects", string.Concat(Enumerable.Repeat("{\"a\":", 50_000)) + "1" + new string('}', 50_000) },
+        { "one huge token", $"{{\"question\": \"{new string('x', 4 * 1024 * 1024)}\", \"answer\": \"1\"}}" },
+        { "mixed scripts and controls", $"{{\"question\": \"{string.Concat(Enumerable.Repeat("\\u202eabc\\u0000\u96ea\u0645\u0631\\t", 200_000))}\", \"answer\": \"1\"}}" },
+        { "many options", $"{{\"question\": \"q\", \"options\": [{string.Join(",", Enumerable.Range(0, 200_000).Select(i => $"\"o{i}\""))}], \"answer\": \"A\"}}" },
+        { "many fields", "{" + string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"f{i}\": \"v\"")) + ", \"question\": \"q\", \"answer\": \"1\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdversarialRecords))]
+    public void Adversarial_records_are_read_or_rejected_with_a_BA_code_in_under_five_seconds(string shape, string line)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("adversarial.jsonl", line + "\n");
+        var clock = Stopwatch.StartNew();
+
+        try
+        {
+            var dataset = DatasetReader.Read(path);
+            Assert.Single(dataset.Records);
+        }
+        catch (DatasetFormatException ex)
+        {
+            Assert.StartsWith("BA04", ex.Code);
+        }
+
+        Assert.True(clock.Elapsed < Limit, $"{shape}: took {clock.Elapsed}");
+    }
 }
