@@ -132,6 +132,29 @@ internal static class ErrorCodes
 
     /// <summary><c>BENCHAGENT_GENERATOR_CONCURRENCY</c> is not a whole number from 1 to 1024.</summary>
     public const string InvalidGeneratorConcurrency = "BA0552";
+    /// <summary>A registered dataset cannot be read or is empty and is left out, because other registered datasets read (a warning).</summary>
+    public const string DatasetLeftOut = "BA0410";
+
+    /// <summary>A dataset path names something that is not a regular file or folder (a pipe, socket or device).</summary>
+    public const string DatasetNotRegularFile = "BA0411";
+
+    /// <summary>A dataset file is larger than the size limit (enforced while reading).</summary>
+    public const string DatasetTooLarge = "BA0412";
+
+    /// <summary>A dataset file is not UTF-8 (UTF-16, UTF-32 or invalid bytes); the message names the encoding.</summary>
+    public const string DatasetEncoding = "BA0413";
+
+    /// <summary>A dataset file has no bytes or no records.</summary>
+    public const string EmptyDataset = "BA0414";
+
+    /// <summary>Datasets are registered, but none grounds the query and no task family fits it.</summary>
+    public const string NothingFitsQuery = "BA0415";
+
+    /// <summary>One dataset record took longer than the per-record time budget to read.</summary>
+    public const string DatasetRecordBudget = "BA0416";
+
+    /// <summary>A hand-written dataset card next to a dataset is malformed.</summary>
+    public const string InvalidDatasetCard = "BA0417";
 
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";

@@ -52,6 +52,11 @@ internal sealed class BenchmarkGeneration(
             output.Error(ErrorCodes.DatasetShortfall, $"Benchmark '{benchmark.Name}': {ex.Message}");
             return false;
         }
+        catch (NothingFitsException ex)
+        {
+            output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {ex.Message}");
+            return false;
+        }
         catch (LlmGenerationException ex)
         {
             ReportLlmFailure(ex);
@@ -63,6 +68,12 @@ internal sealed class BenchmarkGeneration(
             return false;
         }
 
+        foreach (var notice in plan.Notices)
+        {
+            output.Warning(notice.Code, $"Benchmark '{benchmark.Name}': {notice.Message} (Silence with <NoWarn>$(NoWarn);{notice.Code}</NoWarn>.)", notice.File, notice.Line);
+        }
+
+        DatasetCardCache.Write(request.IntermediateDirectory, plan);
         if (benchmark.Strict && plan.Warnings.Count > 0)
         {
             // Strict: a weak match is an error, decided from the plan alone, before any item is generated.

@@ -31,5 +31,5 @@ internal sealed class GeneratorOutput(TextWriter writer)
     public void Error(string code, string text, string? file = null, int line = 0) => Write(GeneratorLine.Error(code, text, file, line));
 
     /// <summary>Writes a warning.</summary>
-    public void Warning(string code, string text) => Write(GeneratorLine.Warning(code, text));
+    public void Warning(string code, string text, string? file = null, int line = 0) => Write(GeneratorLine.Warning(code, text, file, line));
 }

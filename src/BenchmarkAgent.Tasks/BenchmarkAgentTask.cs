@@ -68,7 +68,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         {
             return generator.Plan(request);
         }
-        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException)
+        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException or NothingFitsException)
         {
             LogPlanFailure(request, ex);
             return null;
@@ -131,7 +131,18 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         }
         else
         {
-            Log.LogError(subcategory: null, ErrorCodes.DatasetShortfall, helpKeyword: null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
+            string code = ex is NothingFitsException nothing ? nothing.Code : ErrorCodes.DatasetShortfall;
+            Log.LogError(subcategory: null, code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
+        }
+    }
+
+    /// <summary>Logs the plan's coded notices (a dataset left out of the pool) as warnings at their file.</summary>
+    private protected void LogNotices(BenchmarkPlan plan)
+    {
+        foreach (var notice in plan.Notices)
+        {
+            Log.LogWarning(subcategory: null, notice.Code, helpKeyword: null, notice.File, notice.Line, 0, 0, 0,
+                "Benchmark '{0}': {1} (Silence with <NoWarn>$(NoWarn);{2}</NoWarn>.)", plan.Request.Name, notice.Message, notice.Code);
         }
     }
 }

@@ -139,20 +139,10 @@ internal sealed partial class BenchmarkExecutor
             var rng = new DeterministicRandom(seed);
             var record = dataset.Records[rng.Next(dataset.Records.Count)];
             var chain = chains[rng.Next(chains.Count)];
-            var sample = chain.Apply(record, type, dataset.Records, rng);
-            if (sample is null)
+            var (candidate, sample, check, message) = RecordRealisation.Realise(record, chain, type, dataset.Records, rng, difficulty, _verifier, context);
+            if (candidate is null || sample is null)
             {
-                return (null, "transformation", $"{chain.Name} did not apply to a drawn record.");
-            }
-
-            var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), null, difficulty)
-            {
-                Solution = sample.Solution,
-            };
-            var failure = _verifier.FirstFailure(candidate, context);
-            if (failure is not null)
-            {
-                return (null, failure.Check, failure.Message);
+                return (null, check, message);
             }
 
             // The record id is an opaque label from the file: it is only ever written as text.

@@ -11,7 +11,11 @@ internal sealed class QuotaShortfallException : Exception
         Subtask = subtask;
         Quota = quota;
         Produced = produced;
+        LastRejection = lastRejection;
     }
+
+    /// <summary>The last rejection of the position that ran out of attempts, as "check: message".</summary>
+    public string LastRejection { get; }
 
     /// <summary>The subtask that fell short.</summary>
     public string Subtask { get; }

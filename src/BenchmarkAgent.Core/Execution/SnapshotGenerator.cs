@@ -77,20 +77,35 @@ internal sealed class SnapshotGenerator
             rotate = RefreshRotation.Choose(plan, old, refreshFraction, generation);
         }
 
-        var context = new VerificationContext();
-        foreach (var item in old)
+        ReconciledItems result;
+        for (int round = 0; ; round++)
         {
-            context.AddPrompt(item.Prompt);
+            var context = new VerificationContext();
+            foreach (var item in old)
+            {
+                context.AddPrompt(item.Prompt);
+            }
+
+            var current = plan;
+            try
+            {
+                result = SnapshotReconciler.Reconcile(
+                    current,
+                    old,
+                    generation,
+                    (subtask, index, g) => _executor.Realise(current, subtask, index, g, context, journal),
+                    item => IsCurrent(current, item),
+                    rotate,
+                    cancellationToken);
+                break;
+            }
+            catch (QuotaShortfallException ex) when (round < plan.Subtasks.Count && DatasetPlanning.Reallocate(plan, ex.Subtask, ex.Produced, ex.LastRejection) is { } replanned)
+            {
+                // Fall back, do not fail: the dataset gives what it produced, the rest of its share goes to the others.
+                plan = replanned;
+            }
         }
 
-        var result = SnapshotReconciler.Reconcile(
-            plan,
-            old,
-            generation,
-            (subtask, index, g) => _executor.Realise(plan, subtask, index, g, context, journal),
-            item => IsCurrent(plan, item),
-            rotate,
-            cancellationToken);
         if (rotate is not null)
         {
             var items = result.Items;

@@ -8,13 +8,16 @@ namespace BenchmarkAgent.Grounding;
 internal sealed record CsvRow(int Line, IReadOnlyList<string> Cells);
 
 /// <summary>
-/// A small RFC 4180 parser: comma-separated cells, double-quoted cells that may hold commas, line
+/// A small RFC 4180 parser: comma- (or tab-) separated cells, double-quoted cells that may hold commas, line
 /// breaks and doubled quotes (<c>""</c>), CRLF or LF row ends.
 /// </summary>
 internal static class CsvParser
 {
     /// <summary>Parses <paramref name="text"/> into rows; throws <see cref="DatasetFormatException"/> on a malformed quote.</summary>
-    public static IReadOnlyList<CsvRow> Parse(string text, string file)
+    /// <param name="text">The file's text.</param>
+    /// <param name="file">The file, for error locations.</param>
+    /// <param name="delimiter">The cell separator: ',' for CSV, '\t' for TSV.</param>
+    public static IReadOnlyList<CsvRow> Parse(string text, string file, char delimiter = ',')
     {
         var rows = new List<CsvRow>();
         var cells = new List<string>();
@@ -65,7 +68,7 @@ internal static class CsvParser
                     rowHasContent = true;
                     i++;
                     break;
-                case ',':
+                case var d when d == delimiter:
                     cells.Add(cell.ToString());
                     cell.Clear();
                     wasQuoted = false;

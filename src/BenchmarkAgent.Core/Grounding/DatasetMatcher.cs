@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Transformations;
+using BenchmarkAgent.Verification;
 
 namespace BenchmarkAgent.Grounding;
 
@@ -74,38 +75,67 @@ internal sealed class DatasetMatcher
         return (Math.Round(alignment, 4), matched.Distinct(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The share of the quota the dataset can fill with records the transformation applies to: min(1, n / quota).</summary>
+    /// <summary>
+    /// The share of the quota the dataset can fill with records the transformation applies to: min(1, n / quota), where
+    /// n counts the records that the executor's own realisation code (<see cref="RecordRealisation"/>) turns into verified samples.
+    /// </summary>
     public static (double Coverage, int Applicable) Cover(Dataset dataset, ITransformation transformation, int quota)
+    {
+        var (coverage, applicable, _) = Probe(dataset, transformation, quota);
+        return (coverage, applicable);
+    }
+
+    private static (double Coverage, int Applicable, ProbeResult? Probe) Probe(Dataset dataset, ITransformation transformation, int quota)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(transformation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quota);
-        int applicable = dataset.Records.Count(r => transformation.AppliesTo(r, dataset.Card.AnswerType));
-        return (Math.Round(Math.Min(1.0, (double)applicable / quota), 4), applicable);
+        ProbeResult? probe = null;
+        int applicable;
+        if (transformation is RecordTransformation chain)
+        {
+            probe = RecordRealisation.Probe(dataset, chain, CompositeVerifier.Default);
+            applicable = probe.Realisable;
+        }
+        else
+        {
+            applicable = dataset.Records.Count(r => transformation.AppliesTo(r, dataset.Card.AnswerType));
+        }
+
+        return (Math.Round(Math.Min(1.0, (double)applicable / quota), 4), applicable, probe);
     }
 
     /// <summary>Scores one candidate and decides whether it is used.</summary>
-    public GroundingScore Score(string query, Dataset dataset, ITransformation transformation, int quota)
+    public GroundingScore Score(string query, Dataset dataset, ITransformation transformation, int quota) =>
+        Evaluate(query, dataset, transformation, quota).Score;
+
+    private (GroundingScore Score, ProbeResult? Probe) Evaluate(string query, Dataset dataset, ITransformation transformation, int quota)
     {
         var (alignment, matched) = Align(query, dataset.Card);
-        var (coverage, applicable) = Cover(dataset, transformation, quota);
+        if (alignment < AlignmentThreshold)
+        {
+            // A dataset the query does not ask for is not realised at all: planning a large pool stays cheap.
+            double rejectedTotal = Math.Round((0.55 * alignment) + (0.1 * transformation.Simplicity) + (0.1 * (1 - transformation.Risk)), 4);
+            string reason = string.Create(CultureInfo.InvariantCulture, $"task alignment {alignment:0.###} is below the threshold {AlignmentThreshold:0.###}");
+            string terms0 = matched.Count == 0 ? "no query term matched the card" : $"matched {string.Join(", ", matched.Select(m => $"'{m}'"))}";
+            return (new GroundingScore(alignment, 0, transformation.Simplicity, transformation.Risk, rejectedTotal, GroundingScore.Reject,
+                $"rejected: {reason} ({dataset.Card.Name} with {transformation.Name}: {terms0})"), null);
+        }
+
+        var (coverage, applicable, probe) = Probe(dataset, transformation, quota);
         double total = Math.Round((0.55 * alignment) + (0.25 * coverage) + (0.1 * transformation.Simplicity) + (0.1 * (1 - transformation.Risk)), 4);
         string terms = matched.Count == 0 ? "no query term matched the card" : $"matched {string.Join(", ", matched.Select(m => $"'{m}'"))}";
         string facts = string.Create(
             CultureInfo.InvariantCulture,
             $"{dataset.Card.Name} with {transformation.Name}: {terms}; {applicable} applicable records for a quota of {quota}");
-        if (alignment < AlignmentThreshold)
-        {
-            string reason = string.Create(CultureInfo.InvariantCulture, $"task alignment {alignment:0.###} is below the threshold {AlignmentThreshold:0.###}");
-            return new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Reject, $"rejected: {reason} ({facts})");
-        }
-
         if (applicable == 0)
         {
-            return new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Reject, $"rejected: the transformation applies to none of the records ({facts})");
+            string why = probe?.CommonFailure is { } failure ? $"; most common failure: {failure}" : string.Empty;
+            return (new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Reject,
+                $"rejected: the transformation applies to none of the records: realising them with the executor gave no verified sample ({facts}{why})"), probe);
         }
 
-        return new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Accept, $"accepted: {facts}");
+        return (new GroundingScore(alignment, coverage, transformation.Simplicity, transformation.Risk, total, GroundingScore.Accept, $"accepted: {facts}"), probe);
     }
 
     /// <summary>Scores every (dataset, transformation) pair; accepted candidates first, then by total, best first, ties by name.</summary>
@@ -118,7 +148,8 @@ internal sealed class DatasetMatcher
         {
             foreach (var transformation in transformations)
             {
-                candidates.Add(new GroundingCandidate(dataset, transformation, Score(query, dataset, transformation, quota)));
+                var (score, probe) = Evaluate(query, dataset, transformation, quota);
+                candidates.Add(new GroundingCandidate(dataset, transformation, score) { Probe = probe });
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -5,31 +6,43 @@ using System.Text.Json;
 namespace BenchmarkAgent.Grounding;
 
 /// <summary>
-/// Reads datasets from <c>.jsonl</c>, <c>.json</c> and <c>.csv</c> files and from General-Bench folders
-/// (<c>annotation.json</c> plus an optional dataset card). The only I/O of the grounding components.
-/// Record text is data only: nothing read is ever used as a path or executed.
+/// Reads datasets from <c>.jsonl</c>, <c>.json</c>, <c>.csv</c> and <c>.tsv</c> files, General-Bench folders
+/// (<c>annotation.json</c> plus an optional card) and folders of split files (Hugging Face <c>datasets</c> exports).
+/// Every record goes through the same role detection (<see cref="RoleDetection"/>) and normalisation
+/// (<see cref="RecordNormaliser"/>), so records of any of these layouts reach the transformations in one shape.
+/// The only I/O of the grounding components; record text is data only, never a path and never executed.
 /// </summary>
 internal static class DatasetReader
 {
     /// <summary>The largest file read, in bytes.</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
+    public const long MaxFileBytes = DatasetFile.MaxBytes;
 
     /// <summary>The General-Bench annotation file name.</summary>
     public const string AnnotationFileName = "annotation.json";
 
-    private static readonly string[] InputNames = ["question", "input", "prompt", "problem"];
-    private static readonly string[] OutputNames = ["answer", "output", "target", "label"];
-    private static readonly string[] TextNames = ["text", "content", "value", "question", "answer", "input", "output"];
-    private static readonly string[] GenericStems = ["test", "train", "validation", "valid", "dev", "data", "dataset"];
+    /// <summary>The most wall time one record may take to read and normalise.</summary>
+    public static readonly TimeSpan RecordBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>The split a folder of split files is read from, best first.</summary>
+    private static readonly string[] SplitPriority = ["test", "validation", "valid", "val", "dev", "eval", "train"];
+
+    private static readonly string[] DataExtensions = [".jsonl", ".json", ".csv", ".tsv"];
+
+    /// <summary>Container property names whose array holds the records of a JSON document, best first.</summary>
+    private static readonly string[] ContainerNames = ["data", "examples", "records", "rows", "items", "instances", "questions", "paragraphs", "qas"];
 
     /// <summary>Reads the dataset at <paramref name="path"/>, choosing the format by extension (or folder layout).</summary>
-    /// <exception cref="DatasetFormatException">The path is missing, of an unknown format, or malformed (code BA0401).</exception>
-    public static Dataset Read(string path)
+    /// <exception cref="DatasetFormatException">The path is missing, of an unknown format, malformed, not UTF-8, too large, empty, or not a regular file (codes BA0401, BA0411-BA0417).</exception>
+    public static Dataset Read(string path) => Read(path, RecordBudget);
+
+    /// <summary>Reads the dataset at <paramref name="path"/> with <paramref name="recordBudget"/> as the most wall time one record may take.</summary>
+    /// <exception cref="DatasetFormatException">As <see cref="Read(string)"/>; BA0416 when a record takes longer than the budget.</exception>
+    internal static Dataset Read(string path, TimeSpan recordBudget)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
         {
-            return ReadGeneralBench(path);
+            return File.Exists(Path.Combine(path, AnnotationFileName)) ? ReadGeneralBench(path, recordBudget) : ReadSplitFolder(path, recordBudget);
         }
 
         if (!File.Exists(path))
@@ -37,36 +50,89 @@ internal static class DatasetReader
             throw new DatasetFormatException(path, 0, "no file or folder exists at this path; check the dataset path");
         }
 
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension switch
-        {
-            ".jsonl" => ReadJsonLines(path),
-            ".json" => ReadJsonArray(path),
-            ".csv" => ReadCsv(path),
-            _ => throw new DatasetFormatException(path, 0, $"unknown dataset format '{extension}'; use .jsonl, .json, .csv or a General-Bench folder with {AnnotationFileName}"),
-        };
+        var cardFile = DatasetCardFile.ReadFor(path);
+        var (records, roles, hash) = ReadFile(path, cardFile?.Roles, recordBudget);
+        var card = CardInference.Infer(path, records, roles);
+        return new Dataset(cardFile is null ? card : cardFile.ApplyTo(card), records, path, hash);
     }
 
     /// <summary>
     /// Reads the dataset at <paramref name="path"/> and describes it with <paramref name="card"/> instead of the
-    /// card found in a General-Bench folder or built from the file name.
+    /// card found in a General-Bench folder or built from the data.
     /// </summary>
-    /// <exception cref="DatasetFormatException">The path is missing, of an unknown format, or malformed (code BA0401).</exception>
+    /// <exception cref="DatasetFormatException">The dataset cannot be read.</exception>
     public static Dataset Read(string path, DatasetCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return Read(path) with { Card = card };
+        var dataset = Read(path);
+        return dataset with { Card = card with { Roles = dataset.Card.Roles, Size = dataset.Card.Size, AnswerForm = dataset.Card.AnswerForm } };
     }
 
-    private static Dataset ReadJsonLines(string path)
+    private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles, string Hash) ReadFile(string path, IReadOnlyDictionary<string, string>? overrides, TimeSpan budget)
     {
-        byte[] bytes = ReadBytes(path);
-        string[] lines = Decode(bytes).Split('\n');
-        var records = new List<DatasetRecord>();
-        for (int i = 0; i < lines.Length; i++)
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (!DataExtensions.Contains(extension))
         {
-            string line = lines[i].Trim();
-            if (line.Length == 0)
+            throw new DatasetFormatException(path, 0, $"unknown dataset format '{extension}'; use .jsonl, .json, .csv, .tsv or a General-Bench folder with {AnnotationFileName}");
+        }
+
+        byte[] bytes = DatasetFile.ReadAllBytes(path);
+        var body = DatasetFile.Utf8Body(path, bytes);
+        var raw = extension switch
+        {
+            ".jsonl" => JsonLines(path, body),
+            ".json" => JsonDocumentRecords(path, body),
+            ".csv" => Delimited(path, body, ','),
+            _ => Delimited(path, body, '\t'),
+        };
+        var (records, roles) = Normalise(path, raw, overrides, budget);
+        return (records, roles, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>Detects roles and normalises each raw record, within the per-record time budget; roles of the card are the most common ones.</summary>
+    private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles) Normalise(
+        string path, IEnumerable<(List<FlatField> Fields, int Line)> raw, IReadOnlyDictionary<string, string>? overrides, TimeSpan budget)
+    {
+        var records = new List<DatasetRecord>();
+        var signatures = new Dictionary<string, (int Count, Dictionary<string, string> Roles)>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        foreach (var (fields, line) in raw)
+        {
+            var roles = RoleDetection.Detect(fields, overrides);
+            records.Add(RecordNormaliser.Normalise(fields, roles, path, line, $"{records.Count + 1}"));
+            string signature = string.Join(";", roles.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
+            signatures[signature] = signatures.TryGetValue(signature, out var seen) ? (seen.Count + 1, seen.Roles) : (1, roles);
+            if (clock.Elapsed > budget)
+            {
+                throw new DatasetFormatException(ErrorCodes.DatasetRecordBudget, path, line,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record {records.Count} took over {budget.TotalSeconds:0.###} s to read; shorten or remove it (very long or deeply nested records are not read)"));
+            }
+
+            clock.Restart();
+        }
+
+        if (records.Count == 0)
+        {
+            throw new DatasetFormatException(ErrorCodes.EmptyDataset, path, 0, "the dataset holds no records; add records or remove it from Datasets");
+        }
+
+        var common = signatures.Values.OrderByDescending(s => s.Count).First().Roles;
+        return (records, common);
+    }
+
+    private static IEnumerable<(List<FlatField>, int)> JsonLines(string path, ReadOnlyMemory<byte> body)
+    {
+        int lineNumber = 0;
+        int start = 0;
+        var span = body;
+        while (start <= span.Length)
+        {
+            int end = span.Span[start..].IndexOf((byte)'\n');
+            var lineBytes = end < 0 ? span[start..] : span.Slice(start, end);
+            lineNumber++;
+            start = end < 0 ? span.Length + 1 : start + end + 1;
+            var trimmed = System.Text.Encoding.UTF8.GetString(lineBytes.Span).Trim();
+            if (trimmed.Length == 0)
             {
                 continue;
             }
@@ -74,97 +140,189 @@ internal static class DatasetReader
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(line);
+                document = JsonDocument.Parse(trimmed, DocumentOptions);
             }
             catch (JsonException ex)
             {
-                throw new DatasetFormatException(path, i + 1, $"this line is not valid JSON ({ex.Message}); every line must hold one complete JSON object", ex);
+                throw new DatasetFormatException(path, lineNumber, $"this line is not valid JSON ({ex.Message}); every line must hold one complete JSON object", ex);
             }
 
             using (document)
             {
-                records.Add(ToRecord(document.RootElement, path, i + 1, $"{records.Count + 1}"));
+                yield return (Object(document.RootElement, path, lineNumber), lineNumber);
             }
         }
-
-        return Build(path, records, null, Hash(bytes));
     }
 
-    private static Dataset ReadJsonArray(string path)
-    {
-        byte[] bytes = ReadBytes(path);
-        var records = new List<DatasetRecord>();
-        using (var document = ParseDocument(path, bytes))
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new DatasetFormatException(path, 1, "a .json dataset must be a JSON array of objects; wrap the records in [ ... ] or use .jsonl");
-            }
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-            var lines = ElementLines(bytes);
+    private static IEnumerable<(List<FlatField>, int)> JsonDocumentRecords(string path, ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(path, body);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            var lines = StartLines(body, inData: false);
             int index = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
+            foreach (var element in root.EnumerateArray())
             {
                 int line = index < lines.Count ? lines[index] : 0;
-                records.Add(ToRecord(element, path, line, $"{index + 1}"));
                 index++;
+                yield return (Object(element, path, line), line);
+            }
+
+            yield break;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || Container(root) is null)
+        {
+            throw new DatasetFormatException(path, 1, "a .json dataset must be a JSON array of objects, or an object whose \"data\" (or examples, records, rows, ...) array holds them; wrap the records in [ ... ] or use .jsonl");
+        }
+
+        var dataLines = StartLines(body, inData: true);
+        int position = 0;
+        foreach (var (fields, depth) in Expand(root, [], 0))
+        {
+            int line = depth == 1 && position < dataLines.Count ? dataLines[position] : 0;
+            position++;
+            yield return (fields, line);
+        }
+    }
+
+    /// <summary>
+    /// The records of a nested document (SQuAD: data -> paragraphs -> qas): an object with a question-like field is a record;
+    /// one without descends into its record container, passing its scalar fields (a title, a context) down to every record.
+    /// </summary>
+    private static IEnumerable<(List<FlatField> Fields, int Depth)> Expand(JsonElement element, List<FlatField> inherited, int depth)
+    {
+        if (depth > FlatRecord.MaxDepth + 2 || Container(element) is not { } container)
+        {
+            yield break;
+        }
+
+        var own = FlatRecord.FromJson(element).Where(f => f.IsScalar && f.Parent.Length == 0).ToList();
+        var passed = inherited.Where(f => !own.Any(o => o.Path.Equals(f.Path, StringComparison.OrdinalIgnoreCase))).Concat(own).ToList();
+        foreach (var child in container.EnumerateArray())
+        {
+            if (child.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var fields = FlatRecord.FromJson(child);
+            if (IsRecord(fields) || Container(child) is null)
+            {
+                fields.AddRange(passed.Where(p => !fields.Any(f => f.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase))));
+                yield return (fields, depth + 1);
+            }
+            else
+            {
+                foreach (var nested in Expand(child, passed, depth + 1))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static bool IsRecord(List<FlatField> fields) =>
+        fields.Any(f => f.Parent.Length == 0 && f.Kind is FlatKind.Text or FlatKind.Other
+            && (RoleDetection.QuestionNames.Contains(f.Leaf, StringComparer.OrdinalIgnoreCase) || f.Leaf.Equals("output", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The array of objects that holds an object's records: a well-known container name first, then the first array of objects.</summary>
+    private static JsonElement? Container(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (string name in ContainerNames)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && IsObjectArray(property.Value))
+                {
+                    return property.Value;
+                }
             }
         }
 
-        return Build(path, records, null, Hash(bytes));
+        return null;
     }
 
-    private static Dataset ReadCsv(string path)
+    private static bool IsObjectArray(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object);
+
+    private static List<FlatField> Object(JsonElement element, string path, int line)
     {
-        byte[] bytes = ReadBytes(path);
-        var rows = CsvParser.Parse(Decode(bytes), path);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new DatasetFormatException(path, line, $"expected a JSON object but found {element.ValueKind}; every record must be an object");
+        }
+
+        return FlatRecord.FromJson(element);
+    }
+
+    /// <summary>CSV or TSV: with a header naming the fields, or header-less in the MMLU layout (question, options..., answer letter).</summary>
+    private static IEnumerable<(List<FlatField>, int)> Delimited(string path, ReadOnlyMemory<byte> body, char delimiter)
+    {
+        var rows = CsvParser.Parse(Encoding.UTF8.GetString(body.Span), path, delimiter);
         if (rows.Count == 0)
         {
-            throw new DatasetFormatException(path, 1, "the CSV file is empty; add a header row naming the question and answer columns");
+            throw new DatasetFormatException(ErrorCodes.EmptyDataset, path, 1, "the file is empty; add a header row naming the question and answer columns, then records");
         }
 
-        var header = rows[0].Cells.Select(c => c.Trim()).ToList();
-        int input = FindColumn(header, InputNames);
-        int output = FindColumn(header, OutputNames);
-        if (input < 0 || output < 0)
+        var first = rows[0].Cells.Select(c => c.Trim()).ToList();
+        List<string> header;
+        int skip;
+        if (HeaderLess(rows))
         {
-            throw new DatasetFormatException(path, rows[0].Line, $"the header needs an input column ({string.Join("|", InputNames)}) and an output column ({string.Join("|", OutputNames)}); rename the columns");
+            header = ["question", .. Enumerable.Range(0, first.Count - 2).Select(i => ((char)('A' + i)).ToString()), "answer"];
+            skip = 0;
+        }
+        else
+        {
+            header = first;
+            skip = 1;
+            var probe = RoleDetection.Detect(FlatRecord.FromCells(header, header));
+            if (!probe.ContainsKey(DatasetRole.Answer) || !(probe.ContainsKey(DatasetRole.Question) || probe.ContainsKey(DatasetRole.Context)))
+            {
+                string kind = delimiter == '\t' ? "TSV" : "CSV";
+                throw new DatasetFormatException(path, rows[0].Line,
+                    $"the {kind} header needs an input column (question|input|prompt|problem|sentence|context|text ...) and an output column (answer|output|target|label ...), or no header in the question,option...,answer-letter layout; rename the columns");
+            }
         }
 
-        int id = header.FindIndex(h => h.Equals("id", StringComparison.OrdinalIgnoreCase));
-        var records = new List<DatasetRecord>(rows.Count - 1);
-        foreach (var row in rows.Skip(1))
+        foreach (var row in rows.Skip(skip))
         {
             if (row.Cells.Count != header.Count)
             {
-                throw new DatasetFormatException(path, row.Line, $"this row has {row.Cells.Count} cells but the header has {header.Count}; quote cells that contain commas");
+                throw new DatasetFormatException(path, row.Line, $"this row has {row.Cells.Count} cells but the header has {header.Count}; quote cells that contain {(delimiter == '\t' ? "tabs" : "commas")}");
             }
 
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int c = 0; c < header.Count; c++)
-            {
-                fields[header[c]] = row.Cells[c];
-            }
-
-            string recordId = id >= 0 && row.Cells[id].Length > 0 ? row.Cells[id] : $"{records.Count + 1}";
-            records.Add(new DatasetRecord(recordId, row.Cells[input], row.Cells[output], fields));
+            yield return (FlatRecord.FromCells(header, row.Cells), row.Line);
         }
-
-        return Build(path, records, null, Hash(bytes));
     }
 
-    private static Dataset ReadGeneralBench(string folder)
+    /// <summary>Header-less multiple choice: at least 4 cells a row, every row the same width, the last cell a letter naming one of the middle cells.</summary>
+    private static bool HeaderLess(IReadOnlyList<CsvRow> rows)
+    {
+        int width = rows[0].Cells.Count;
+        return width >= 4
+            && rows.All(r => r.Cells.Count == width)
+            && rows.All(r => r.Cells[^1].Trim() is { Length: 1 } letter && letter[0] >= 'A' && letter[0] < 'A' + width - 2);
+    }
+
+    private static Dataset ReadGeneralBench(string folder, TimeSpan budget)
     {
         string annotationPath = Path.Combine(folder, AnnotationFileName);
-        if (!File.Exists(annotationPath))
-        {
-            throw new DatasetFormatException(folder, 0, $"the folder has no {AnnotationFileName}; a General-Bench dataset folder needs one");
-        }
-
-        byte[] annotationBytes = ReadBytes(annotationPath);
-        var records = new List<DatasetRecord>();
+        byte[] annotationBytes = DatasetFile.ReadAllBytes(annotationPath);
+        var body = DatasetFile.Utf8Body(annotationPath, annotationBytes);
         string task, type, modality;
-        using (var document = ParseDocument(annotationPath, annotationBytes))
+        List<DatasetRecord> records;
+        IReadOnlyDictionary<string, string> roles;
+        using (var document = Parse(annotationPath, body))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
@@ -175,36 +333,37 @@ internal static class DatasetReader
             task = StringProperty(root, "task") ?? string.Empty;
             type = StringProperty(root, "type") ?? string.Empty;
             modality = StringProperty(root, "modality") ?? "text";
-            var lines = DataElementLines(annotationBytes);
-            int index = 0;
-            foreach (var element in data.EnumerateArray())
+            var lines = StartLines(body, inData: true);
+            var raw = data.EnumerateArray().Select((element, index) =>
             {
                 int line = index < lines.Count ? lines[index] : 0;
-                records.Add(ToRecord(element, annotationPath, line, $"{index + 1}"));
-                index++;
-            }
+                return (Object(element, annotationPath, line), line);
+            });
+            (records, roles) = Normalise(annotationPath, raw, null, budget);
         }
 
         var hashParts = new List<(string Name, byte[] Bytes)> { (AnnotationFileName, annotationBytes) };
-        DatasetCard? card = null;
+        var inferred = CardInference.Infer(folder, records, roles, modality);
+        DatasetCard card = inferred;
+        if (task.Length > 0)
+        {
+            card = card with
+            {
+                Description = $"{string.Join(" ", new[] { task, type }.Where(s => s.Length > 0))}. {inferred.Description}",
+                Tasks = [task],
+            };
+        }
+
         var cardFiles = Directory.GetFiles(folder, "*.json")
             .Where(f => !Path.GetFileName(f).Equals(AnnotationFileName, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         if (cardFiles.Count > 0)
         {
-            byte[] cardBytes = ReadBytes(cardFiles[0]);
+            byte[] cardBytes = DatasetFile.ReadAllBytes(cardFiles[0]);
             hashParts.Add((Path.GetFileName(cardFiles[0]), cardBytes));
-            card = ReadCard(cardFiles[0], cardBytes, records);
+            card = ReadCard(cardFiles[0], cardBytes, card);
         }
-
-        card ??= new DatasetCard(
-            Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
-            string.Join(" ", new[] { task, type }.Where(s => s.Length > 0)),
-            task.Length > 0 ? [task] : [],
-            [modality],
-            AnswerInference.InferType(records.Select(r => r.Output)),
-            []);
 
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (name, bytes) in hashParts)
@@ -216,16 +375,38 @@ internal static class DatasetReader
         return new Dataset(card, records, folder, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
-    private static DatasetCard ReadCard(string path, byte[] bytes, IReadOnlyList<DatasetRecord> records)
+    /// <summary>A folder of split files (a Hugging Face <c>datasets</c> export): the evaluation split is read, test first.</summary>
+    private static Dataset ReadSplitFolder(string folder, TimeSpan budget)
     {
-        using var document = ParseDocument(path, bytes);
+        var files = Directory.GetFiles(folder)
+            .Where(f => DataExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()) && !f.EndsWith(DatasetCardFile.Suffix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        string? chosen = SplitPriority
+            .Select(split => files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).Split('-', '_', '.')[0].Equals(split, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(f => f is not null) ?? (files.Count == 1 ? files[0] : null);
+        if (chosen is null)
+        {
+            throw new DatasetFormatException(folder, 0,
+                $"the folder has no {AnnotationFileName} and no split file (test, validation, dev or train as .jsonl, .json, .csv or .tsv); a General-Bench dataset folder needs one");
+        }
+
+        var cardFile = DatasetCardFile.ReadFor(folder);
+        var (records, roles, hash) = ReadFile(chosen, cardFile?.Roles, budget);
+        var card = CardInference.Infer(folder, records, roles);
+        return new Dataset(cardFile is null ? card : cardFile.ApplyTo(card), records, folder, hash);
+    }
+
+    private static DatasetCard ReadCard(string path, byte[] bytes, DatasetCard inferred)
+    {
+        using var document = Parse(path, DatasetFile.Utf8Body(path, bytes));
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new DatasetFormatException(path, 1, "a dataset card must be a JSON object with name, description, tasks and modalities");
         }
 
-        var answerType = AnswerInference.InferType(records.Select(r => r.Output));
+        var answerType = inferred.AnswerType;
         string? declared = StringProperty(root, "answer_type") ?? StringProperty(root, "answerType");
         if (declared is not null)
         {
@@ -236,126 +417,16 @@ internal static class DatasetReader
             }
         }
 
-        return new DatasetCard(
-            StringProperty(root, "name") ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "dataset",
-            StringProperty(root, "description") ?? string.Empty,
-            StringList(root, "tasks", "task"),
-            StringList(root, "modalities", "modality") is { Count: > 0 } modalities ? modalities : ["text"],
-            answerType,
-            StringList(root, "keywords", "tags"));
-    }
-
-    private static Dataset Build(string path, List<DatasetRecord> records, DatasetCard? card, string hash)
-    {
-        string stem = Path.GetFileNameWithoutExtension(path);
-        if (GenericStems.Contains(stem, StringComparer.OrdinalIgnoreCase)
-            && Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) is { Length: > 0 } parent)
+        return inferred with
         {
-            stem = $"{parent}-{stem}";
-        }
-
-        var type = AnswerInference.InferType(records.Select(r => r.Output));
-        card ??= new DatasetCard(stem, $"Records read from {Path.GetFileName(path)}", [], ["text"], type, stem.Split('-', '_', ' ', '.'));
-        return new Dataset(card, records, path, hash);
-    }
-
-    private static DatasetRecord ToRecord(JsonElement element, string file, int line, string defaultId)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new DatasetFormatException(file, line, $"expected a JSON object but found {element.ValueKind}; every record must be an object");
-        }
-
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? input = null, output = null, id = null;
-        int inputRank = int.MaxValue, outputRank = int.MaxValue;
-        foreach (var property in element.EnumerateObject())
-        {
-            string name = property.Name;
-            string? text = Text(property.Value);
-            if ((name.Equals("choices", StringComparison.OrdinalIgnoreCase) || name.Equals("options", StringComparison.OrdinalIgnoreCase))
-                && property.Value.ValueKind == JsonValueKind.Array
-                && property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
-            {
-                fields[DatasetRecord.ChoicesField] = string.Join("\n", property.Value.EnumerateArray().Select(e => e.GetString()));
-                continue;
-            }
-
-            if (text is not null)
-            {
-                fields[name] = text;
-            }
-
-            int rank = Rank(InputNames, name);
-            if (rank < inputRank && text is not null)
-            {
-                input = text;
-                inputRank = rank;
-            }
-
-            rank = Rank(OutputNames, name);
-            if (rank < outputRank && text is not null)
-            {
-                output = text;
-                outputRank = rank;
-            }
-
-            if (name.Equals("id", StringComparison.OrdinalIgnoreCase) && text is not null)
-            {
-                id = text;
-            }
-        }
-
-        if (input is null)
-        {
-            throw new DatasetFormatException(file, line, $"the record has no input field; name the question field one of {string.Join(", ", InputNames)}");
-        }
-
-        if (output is null)
-        {
-            throw new DatasetFormatException(file, line, $"the record has no output field; name the answer field one of {string.Join(", ", OutputNames)}");
-        }
-
-        return new DatasetRecord(id ?? defaultId, input, output, fields);
-    }
-
-    private static int Rank(string[] names, string name)
-    {
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (names[i].Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
-
-    private static string? Text(JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String:
-                return value.GetString();
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return null;
-            case JsonValueKind.Object:
-                foreach (string name in TextNames)
-                {
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
-                        {
-                            return property.Value.GetString();
-                        }
-                    }
-                }
-
-                return value.GetRawText();
-            default:
-                return value.GetRawText();
-        }
+            Name = StringProperty(root, "name") ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "dataset",
+            Description = StringProperty(root, "description") ?? string.Empty,
+            Tasks = StringList(root, "tasks", "task"),
+            Modalities = StringList(root, "modalities", "modality") is { Count: > 0 } modalities ? modalities : ["text"],
+            AnswerType = answerType,
+            Keywords = StringList(root, "keywords", "tags"),
+            Origin = DatasetCard.FileOrigin,
+        };
     }
 
     private static string? StringProperty(JsonElement element, string name) =>
@@ -384,25 +455,11 @@ internal static class DatasetReader
         return [];
     }
 
-    private static int FindColumn(List<string> header, string[] names)
-    {
-        foreach (string name in names)
-        {
-            int index = header.FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (index >= 0)
-            {
-                return index;
-            }
-        }
-
-        return -1;
-    }
-
-    private static JsonDocument ParseDocument(string path, byte[] bytes)
+    private static JsonDocument Parse(string path, ReadOnlyMemory<byte> body)
     {
         try
         {
-            return JsonDocument.Parse(StripBom(bytes));
+            return JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -411,16 +468,10 @@ internal static class DatasetReader
         }
     }
 
-    /// <summary>The 1-based lines on which the elements of the top-level array start.</summary>
-    private static List<int> ElementLines(byte[] bytes) => StartLines(bytes, inData: false);
-
-    /// <summary>The 1-based lines on which the elements of the top-level "data" array start.</summary>
-    private static List<int> DataElementLines(byte[] bytes) => StartLines(bytes, inData: true);
-
-    private static List<int> StartLines(byte[] bytes, bool inData)
+    /// <summary>The 1-based lines on which the elements of the top-level array (or of the top-level "data" array) start.</summary>
+    private static List<int> StartLines(ReadOnlyMemory<byte> data, bool inData)
     {
-        var data = StripBom(bytes);
-        var reader = new Utf8JsonReader(data.Span);
+        var reader = new Utf8JsonReader(data.Span, new JsonReaderOptions { MaxDepth = 64 });
         var offsets = new List<long>();
         int arrayDepth = -1;
         bool nextIsData = false;
@@ -474,22 +525,4 @@ internal static class DatasetReader
 
         return lines;
     }
-
-    private static byte[] ReadBytes(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > MaxFileBytes)
-        {
-            throw new DatasetFormatException(path, 0, $"the file is {info.Length} bytes, over the {MaxFileBytes}-byte limit; split it");
-        }
-
-        return File.ReadAllBytes(path);
-    }
-
-    private static ReadOnlyMemory<byte> StripBom(byte[] bytes) =>
-        bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? bytes.AsMemory(3) : bytes.AsMemory();
-
-    private static string Decode(byte[] bytes) => Encoding.UTF8.GetString(StripBom(bytes).Span);
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

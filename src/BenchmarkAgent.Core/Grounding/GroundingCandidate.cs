@@ -6,4 +6,8 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Dataset">The dataset.</param>
 /// <param name="Transformation">The transformation applied to its records.</param>
 /// <param name="Score">The score and decision.</param>
-internal sealed record GroundingCandidate(Dataset Dataset, ITransformation Transformation, GroundingScore Score);
+internal sealed record GroundingCandidate(Dataset Dataset, ITransformation Transformation, GroundingScore Score)
+{
+    /// <summary>What realising a sample of the records found; null when the candidate was rejected before realisation.</summary>
+    public ProbeResult? Probe { get; init; }
+}

@@ -7,7 +7,7 @@ namespace BenchmarkAgent.Grounding;
 internal static class WellKnownDatasetCards
 {
     /// <summary>
-    /// Returns <paramref name="dataset"/> with a richer card when its card was built from the file name (no tasks)
+    /// Returns <paramref name="dataset"/> with a richer card when its card was inferred from the data (not hand-written)
     /// and the name names a well-known dataset; otherwise <paramref name="dataset"/> unchanged. The name and the
     /// inferred answer type are kept.
     /// </summary>
@@ -15,7 +15,7 @@ internal static class WellKnownDatasetCards
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var card = dataset.Card;
-        if (card.Tasks.Count > 0)
+        if (card.Origin != DatasetCard.InferredOrigin)
         {
             return dataset;
         }
@@ -30,6 +30,7 @@ internal static class WellKnownDatasetCards
                     Description = "GSM8K: grade school math word problems that need two to eight steps of arithmetic reasoning.",
                     Tasks = ["math word problem solving", "arithmetic reasoning"],
                     Keywords = ["gsm8k", "grade school math", "math", "arithmetic", "word problems", "multi-step reasoning"],
+                    Origin = DatasetCard.WellKnownOrigin,
                 },
             };
         }

@@ -21,4 +21,6 @@ internal sealed record BenchmarkPlan(
     /// written to plan.json as <c>decisions</c> only when not empty, so plans without them keep their bytes.
     /// </summary>
     public IReadOnlyList<string> Decisions { get; init; } = [];
+    /// <summary>Coded warnings about the plan's inputs (a registered dataset left out of the pool); empty when there are none.</summary>
+    public IReadOnlyList<PlanNotice> Notices { get; init; } = [];
 }

@@ -34,4 +34,6 @@ internal sealed record PlannedSubtask(
 
     /// <summary>The sample schema's input fields (<c>question</c>, <c>context</c>, <c>media</c>) from the design agent; empty for the offline planner.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
+    /// <summary>The (dataset, chain) candidates a dataset subtask considered, with scores and decisions; empty for a family subtask.</summary>
+    public IReadOnlyList<CandidateOutcome> Candidates { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BenchmarkAgent.Grounding;
 using BenchmarkAgent.Planning;
 
 namespace BenchmarkAgent.Snapshots;
@@ -66,7 +67,15 @@ internal static class InputFingerprint
             // The file name is part of the content: it names the dataset (and its subtask) when no card does.
             using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             fileHash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) + "/" + Path.GetFileName(path) + "\n"));
-            fileHash.AppendData(File.ReadAllBytes(path));
+            AppendContent(fileHash, path);
+            string card = DatasetCardFile.PathFor(path);
+            if (File.Exists(card))
+            {
+                // The hand-written card decides roles and matching, so it is part of the content.
+                fileHash.AppendData(Encoding.UTF8.GetBytes("\ncard\n"));
+                AppendContent(fileHash, card);
+            }
+
             return Convert.ToHexStringLower(fileHash.GetHashAndReset());
         }
 
@@ -77,16 +86,43 @@ internal static class InputFingerprint
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) + "/\n"));
+        if (File.Exists(DatasetCardFile.PathFor(path)))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("card\n"));
+            AppendContent(hash, DatasetCardFile.PathFor(path));
+        }
+
         var files = Directory.GetFiles(path, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
         foreach (var (relative, full) in files)
         {
-            byte[] bytes = File.ReadAllBytes(full);
-            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n" + bytes.Length.ToString(CultureInfo.InvariantCulture) + "\n"));
-            hash.AppendData(bytes);
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            AppendContent(hash, full);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Appends a file's length and bytes, read through <see cref="DatasetFile"/> (regular files only, size limit enforced
+    /// while streaming); a file that cannot be read contributes its error code instead, so the fingerprint is always
+    /// computable and the planner reports the problem.
+    /// </summary>
+    private static void AppendContent(IncrementalHash hash, string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = DatasetFile.ReadAllBytes(path);
+        }
+        catch (DatasetFormatException ex)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("unreadable " + ex.Code + "\n"));
+            return;
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(bytes.Length.ToString(CultureInfo.InvariantCulture) + "\n"));
+        hash.AppendData(bytes);
     }
 }

@@ -55,6 +55,22 @@ internal static class SnapshotWriter
                 writer.WriteEndArray();
             }
 
+            if (plan.Notices.Count > 0)
+            {
+                // Only plans with notices carry the array, so plans without them keep their bytes.
+                writer.WriteStartArray("notices");
+                foreach (var notice in plan.Notices)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", notice.Code);
+                    writer.WriteString("file", Path.GetFileName(Path.TrimEndingDirectorySeparator(notice.File)));
+                    WriteText(writer, "message", notice.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteStartArray("subtasks");
             for (int i = 0; i < plan.Subtasks.Count; i++)
             {
@@ -108,6 +124,25 @@ internal static class SnapshotWriter
                     writer.WriteString("decision", grounding.Decision);
                     WriteText(writer, "rationale", grounding.Rationale);
                     writer.WriteEndObject();
+                }
+
+                if (subtask.Candidates.Count > 0)
+                {
+                    writer.WriteStartArray("candidates");
+                    foreach (var candidate in subtask.Candidates)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("dataset", candidate.Dataset);
+                        writer.WriteString("transformation", candidate.Transformation);
+                        writer.WriteNumber("alignment", Math.Round(candidate.Alignment, 4));
+                        writer.WriteNumber("total", Math.Round(candidate.Total, 4));
+                        writer.WriteNumber("realisable", candidate.Realisable);
+                        writer.WriteString("decision", candidate.Decision);
+                        WriteText(writer, "reason", candidate.Reason);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
                 }
 
                 if (report is not null)

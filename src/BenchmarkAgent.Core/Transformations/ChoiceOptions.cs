@@ -31,7 +31,7 @@ internal static partial class ChoiceOptions
         }
 
         string answer = AnswerInference.FinalAnswer(record.Output);
-        int correct = AnswerInference.ParseChoice(answer);
+        int correct = LetterIndex(answer);
         if (correct < 0)
         {
             correct = options.IndexOf(answer);
@@ -40,9 +40,20 @@ internal static partial class ChoiceOptions
         return correct >= 0 && correct < options.Count ? (stem, options, correct) : null;
     }
 
+    /// <summary>The zero-based index of an option letter A-Z, optionally as "(F)", "F)" or "F."; -1 when the text is not one.</summary>
+    public static int LetterIndex(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = LetterText().Match(text.Trim());
+        return match.Success ? match.Groups[1].Value[0] - 'A' : -1;
+    }
+
     /// <summary>The letter of a zero-based option index.</summary>
     public static string Letter(int index) => ((char)('A' + index)).ToString();
 
     [GeneratedRegex(@"^\s*\(?([A-Z])[).:]\s+(.+?)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex OptionLine();
+
+    [GeneratedRegex(@"^\(?([A-Z])\)?\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterText();
 }

@@ -46,7 +46,7 @@ public sealed class DatasetReaderTests
     public void Jsonl_record_without_an_input_field_names_the_accepted_fields()
     {
         using var folder = new TempFolder();
-        string path = folder.Write("x.jsonl", "{\"question\": \"q\", \"answer\": \"1\"}\n{\"text\": \"q\", \"answer\": \"1\"}\n");
+        string path = folder.Write("x.jsonl", "{\"question\": \"q\", \"answer\": \"1\"}\n{\"body\": \"q\", \"answer\": \"1\"}\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => DatasetReader.Read(path));
 
