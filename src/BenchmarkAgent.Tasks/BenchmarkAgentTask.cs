@@ -61,14 +61,14 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     /// <summary>The request's input fingerprint: computed once per benchmark and build, since it re-hashes every dataset file.</summary>
     private protected string Fingerprint(BenchmarkRequest request) => InputFingerprint.Compute(request, DatasetHasher);
 
-    /// <summary>Plans <paramref name="request"/>; logs an unreadable dataset or a dataset shortfall and returns null.</summary>
+    /// <summary>Plans <paramref name="request"/>; logs an unreadable dataset, a dataset shortfall or an uncovered query and returns null.</summary>
     private protected BenchmarkPlan? TryPlan(SnapshotGenerator generator, BenchmarkRequest request)
     {
         try
         {
             return generator.Plan(request);
         }
-        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException)
+        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException or UncoveredQueryException)
         {
             LogPlanFailure(request, ex);
             return null;
@@ -128,6 +128,10 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         if (ex is DatasetFormatException format)
         {
             Log.LogError(subcategory: null, ErrorCodes.MalformedDataset, helpKeyword: null, format.File, format.Line, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, format.Detail);
+        }
+        else if (ex is UncoveredQueryException uncovered)
+        {
+            Log.LogError(subcategory: null, uncovered.Code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, uncovered.Message);
         }
         else
         {

@@ -15,4 +15,7 @@ internal sealed record BenchmarkPlan(
 {
     /// <summary>The datasets read for the dataset subtasks, by subtask name; empty when the plan has none.</summary>
     public IReadOnlyDictionary<string, Dataset> Datasets { get; init; } = new Dictionary<string, Dataset>(StringComparer.Ordinal);
+
+    /// <summary>The offline planner's retrieval evidence (coverage, rejected candidates, modifiers); null for other planners.</summary>
+    public PlanRetrieval? Retrieval { get; init; }
 }

@@ -28,4 +28,7 @@ internal sealed record PlannedSubtask(
 
     /// <summary>The grounding score of a dataset subtask's best (dataset, chain) candidate; null for a family subtask.</summary>
     public GroundingScore? Grounding { get; init; }
+
+    /// <summary>The lexical evidence (BM25, TF-IDF cosine, matched terms) of a family subtask; null for a dataset subtask.</summary>
+    public Retrieval.LexicalHit? Retrieval { get; init; }
 }

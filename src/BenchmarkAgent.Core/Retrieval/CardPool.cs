@@ -31,8 +31,8 @@ internal static class CardPool
         return new RetrievalCard(
             FamilyPrefix + card.Id,
             [
-                new CardField("title", $"{card.Title} {card.Id.Replace('-', ' ')}", TitleWeight),
-                new CardField("keywords", string.Join(" ; ", card.Keywords), KeywordWeight),
+                new CardField("title", $"{card.Title} ; {card.Id.Replace('-', ' ')}", TitleWeight, Phrases: true),
+                new CardField("keywords", string.Join(" ; ", card.Keywords), KeywordWeight, Phrases: true),
                 new CardField("skill", card.Skill, TextWeight),
                 new CardField("description", card.Description, TextWeight),
             ]);
@@ -45,9 +45,9 @@ internal static class CardPool
         return new RetrievalCard(
             DatasetPrefix + card.Name,
             [
-                new CardField("name", card.Name.Replace('-', ' ').Replace('_', ' '), TitleWeight),
-                new CardField("tasks", string.Join(" ; ", card.Tasks), KeywordWeight),
-                new CardField("keywords", string.Join(" ; ", card.Keywords), KeywordWeight),
+                new CardField("name", card.Name.Replace('-', ' ').Replace('_', ' '), TitleWeight, Phrases: true),
+                new CardField("tasks", string.Join(" ; ", card.Tasks), KeywordWeight, Phrases: true),
+                new CardField("keywords", string.Join(" ; ", card.Keywords), KeywordWeight, Phrases: true),
                 new CardField("description", card.Description, TextWeight),
             ]);
     }

@@ -2,7 +2,8 @@ namespace BenchmarkAgent.Retrieval;
 
 /// <summary>
 /// Lexical retrieval over a pool of <see cref="RetrievalCard"/>s, with no model call: BM25 (field-weighted, BM25F-style)
-/// and TF-IDF cosine, combined as the mean of normalised BM25 and the cosine. Immutable once built, deterministic
+/// and TF-IDF cosine, combined as the mean of normalised BM25 and the cosine. Terms are the light stems of
+/// <see cref="TextAnalyzer"/>, plus phrase terms (adjacent pairs) of phrase fields that the query repeats. Immutable once built, deterministic
 /// (ties are broken by card id) and cheap: a query costs one pass over its terms' postings.
 /// </summary>
 /// <remarks>
@@ -54,7 +55,7 @@ internal sealed class LexicalIndex
                     throw new ArgumentException($"Field '{field.Name}' of card '{cards[i].Id}' has weight {field.Weight}; weights must be positive.", nameof(cards));
                 }
 
-                foreach (string term in TextAnalyzer.Terms(field.Text))
+                foreach (string term in FieldTerms(field))
                 {
                     tf[term] = tf.GetValueOrDefault(term) + field.Weight;
                     _lengths[i] += field.Weight;
@@ -98,7 +99,10 @@ internal sealed class LexicalIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         var queryTf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string term in TextAnalyzer.Terms(query))
+        var words = TextAnalyzer.Terms(query);
+
+        // Phrases count only when some card knows them: an unknown pair of words says nothing its two words do not.
+        foreach (string term in words.Concat(TextAnalyzer.Bigrams(words).Where(_documentFrequency.ContainsKey)))
         {
             queryTf[term] = queryTf.GetValueOrDefault(term) + 1;
         }
@@ -142,6 +146,20 @@ internal sealed class LexicalIndex
             .OrderByDescending(h => h.Combined)
             .ThenBy(h => h.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static IEnumerable<string> FieldTerms(CardField field)
+    {
+        if (!field.Phrases)
+        {
+            return TextAnalyzer.Terms(field.Text);
+        }
+
+        return field.Text.Split(';').SelectMany(phrase =>
+        {
+            var terms = TextAnalyzer.Terms(phrase);
+            return terms.Concat(TextAnalyzer.Bigrams(terms));
+        });
     }
 
     private static double TfIdf(double tf, double idf) => tf <= 0 ? 0 : Math.Log(1 + tf) * idf;

@@ -13,7 +13,7 @@ internal static class TextAnalyzer
     {
         "i", "we", "you", "my", "our", "your", "me", "us", "do", "does", "did", "has", "have", "had", "was", "were",
         "will", "would", "could", "want", "need", "like", "make", "create", "build", "generate", "give", "get", "set",
-        "some", "such", "e", "g", "eg", "etc", "use", "using", "item", "new", "check", "whether", "if", "than", "then",
+        "some", "such", "e", "g", "eg", "etc", "use", "using", "item", "new", "check", "whether", "find", "lot", "lots", "out", "thing", "things", "way", "ways", "just", "many", "much", "through", "say", "everyone", "someone", "anyone", "if", "than", "then",
         "also", "each", "one", "where", "when", "what", "who", "whom", "why", "these", "those", "there", "here", "so",
         "very", "more", "most", "kind", "type", "various", "good", "based", "include", "including", "while", "according",
         "given", "skill", "capability", "measure", "assess", "probe", "challenge", "ones", "whose", "able", "correct", "correctly", "properly",
@@ -38,4 +38,17 @@ internal static class TextAnalyzer
 
         return terms;
     }
+
+    /// <summary>The phrase terms of <paramref name="terms"/>: each pair of adjacent terms joined by <see cref="PhraseJoiner"/>.</summary>
+    public static IEnumerable<string> Bigrams(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        for (int i = 0; i + 1 < terms.Count; i++)
+        {
+            yield return terms[i] + PhraseJoiner + terms[i + 1];
+        }
+    }
+
+    /// <summary>Joins the two terms of a phrase term; no analysed term contains it.</summary>
+    public const char PhraseJoiner = '_';
 }
