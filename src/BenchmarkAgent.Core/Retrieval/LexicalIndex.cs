@@ -24,6 +24,9 @@ internal sealed class LexicalIndex
     /// <summary>BM25 length normalisation.</summary>
     public const double B = 0.75;
 
+    /// <summary>The share of a phrase field's weight that each word of a multi-word phrase carries.</summary>
+    public const double PhraseWordShare = 0.5;
+
     private readonly IReadOnlyList<RetrievalCard> _cards;
     private readonly Dictionary<string, double>[] _termFrequencies;
     private readonly double[] _lengths;
@@ -55,10 +58,10 @@ internal sealed class LexicalIndex
                     throw new ArgumentException($"Field '{field.Name}' of card '{cards[i].Id}' has weight {field.Weight}; weights must be positive.", nameof(cards));
                 }
 
-                foreach (string term in FieldTerms(field))
+                foreach (var (term, share) in FieldTerms(field))
                 {
-                    tf[term] = tf.GetValueOrDefault(term) + field.Weight;
-                    _lengths[i] += field.Weight;
+                    tf[term] = tf.GetValueOrDefault(term) + (field.Weight * share);
+                    _lengths[i] += field.Weight * share;
                 }
             }
 
@@ -148,17 +151,23 @@ internal sealed class LexicalIndex
             .ToList();
     }
 
-    private static IEnumerable<string> FieldTerms(CardField field)
+    /// <summary>
+    /// The terms of a field with the share of the field's weight each carries: a word inside a multi-word phrase carries
+    /// <see cref="PhraseWordShare"/> (the phrase "date arithmetic" is weaker evidence for "arithmetic" than the keyword
+    /// "arithmetic"), and the phrase's adjacent pairs carry the full weight.
+    /// </summary>
+    private static IEnumerable<(string Term, double Share)> FieldTerms(CardField field)
     {
         if (!field.Phrases)
         {
-            return TextAnalyzer.Terms(field.Text);
+            return TextAnalyzer.Terms(field.Text).Select(t => (t, 1.0));
         }
 
         return field.Text.Split(';').SelectMany(phrase =>
         {
             var terms = TextAnalyzer.Terms(phrase);
-            return terms.Concat(TextAnalyzer.Bigrams(terms));
+            double share = terms.Count > 1 ? PhraseWordShare : 1.0;
+            return terms.Select(t => (t, share)).Concat(TextAnalyzer.Bigrams(terms).Select(b => (b, 1.0)));
         });
     }
 
