@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Retrieval;
 /// Lexical retrieval over a pool of <see cref="RetrievalCard"/>s, with no model call: BM25 (field-weighted, BM25F-style)
 /// and TF-IDF cosine, combined as the mean of normalised BM25 and the cosine. Terms are the light stems of
 /// <see cref="TextAnalyzer"/>, plus phrase terms (adjacent pairs) of phrase fields that the query repeats. Immutable once built, deterministic
-/// (ties are broken by card id) and cheap: a query costs one pass over its terms' postings.
+/// (ties are broken by card id) and cheap: a query costs one pass over its terms' postings (an inverted index).
 /// </summary>
 /// <remarks>
 /// <para>BM25: <c>idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avgLen))</c> with <c>k1 = 1.2</c>, <c>b = 0.75</c>,
@@ -32,6 +32,7 @@ internal sealed class LexicalIndex
     private readonly double[] _lengths;
     private readonly double[] _vectorNorms;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Card, double Tf)>> _postings = new(StringComparer.Ordinal);
     private readonly double _averageLength;
 
     /// <summary>Builds the index over <paramref name="cards"/> (ids must be unique).</summary>
@@ -66,9 +67,15 @@ internal sealed class LexicalIndex
             }
 
             _termFrequencies[i] = tf;
-            foreach (string term in tf.Keys)
+            foreach (var (term, f) in tf)
             {
                 _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+                if (!_postings.TryGetValue(term, out var postings))
+                {
+                    _postings[term] = postings = [];
+                }
+
+                postings.Add((i, f));
             }
         }
 
@@ -110,39 +117,42 @@ internal sealed class LexicalIndex
             queryTf[term] = queryTf.GetValueOrDefault(term) + 1;
         }
 
-        // Query-side weights: a term repeated in the query counts once for BM25 (users repeat words for style).
+        // Terms in a fixed order, so sums (and so scores) do not depend on dictionary order.
         var terms = queryTf.Keys.Order(StringComparer.Ordinal).ToList();
         var idf = terms.ToDictionary(t => t, Idf, StringComparer.Ordinal);
         double bound = terms.Sum(t => idf[t] * (K1 + 1));
         double queryNorm = Math.Sqrt(terms.Sum(t => Math.Pow(TfIdf(queryTf[t], idf[t]), 2)));
+        var bm25 = new double[_cards.Count];
+        var dot = new double[_cards.Count];
+        var matched = new List<string>?[_cards.Count];
+        foreach (string term in terms)
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            double queryWeight = TfIdf(queryTf[term], idf[term]);
+            foreach (var (i, f) in postings)
+            {
+                bm25[i] += idf[term] * f * (K1 + 1) / (f + (K1 * (1 - B + (B * _lengths[i] / _averageLength))));
+                dot[i] += queryWeight * TfIdf(f, idf[term]);
+                (matched[i] ??= []).Add(term);
+            }
+        }
+
         var hits = new List<LexicalHit>(_cards.Count);
         for (int i = 0; i < _cards.Count; i++)
         {
-            var tf = _termFrequencies[i];
-            double bm25 = 0;
-            double dot = 0;
-            var matched = new List<string>();
-            foreach (string term in terms)
-            {
-                if (!tf.TryGetValue(term, out double f))
-                {
-                    continue;
-                }
-
-                matched.Add(term);
-                bm25 += idf[term] * f * (K1 + 1) / (f + (K1 * (1 - B + (B * _lengths[i] / _averageLength))));
-                dot += TfIdf(queryTf[term], idf[term]) * TfIdf(f, idf[term]);
-            }
-
-            double normalized = bound > 0 ? Math.Min(1, bm25 / bound) : 0;
-            double cosine = queryNorm > 0 && _vectorNorms[i] > 0 ? Math.Min(1, dot / (queryNorm * _vectorNorms[i])) : 0;
+            double normalized = bound > 0 ? Math.Min(1, bm25[i] / bound) : 0;
+            double cosine = queryNorm > 0 && _vectorNorms[i] > 0 ? Math.Min(1, dot[i] / (queryNorm * _vectorNorms[i])) : 0;
             hits.Add(new LexicalHit(
                 _cards[i].Id,
-                Math.Round(bm25, 4),
+                Math.Round(bm25[i], 4),
                 Math.Round(normalized, 4),
                 Math.Round(cosine, 4),
                 Math.Round((normalized + cosine) / 2, 4),
-                matched.OrderByDescending(t => idf[t]).ThenBy(t => t, StringComparer.Ordinal).ToList()));
+                matched[i] is { } cardTerms ? cardTerms.OrderByDescending(t => idf[t]).ThenBy(t => t, StringComparer.Ordinal).ToList() : []));
         }
 
         return hits

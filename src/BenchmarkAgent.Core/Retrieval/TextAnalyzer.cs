@@ -13,7 +13,7 @@ internal static class TextAnalyzer
     {
         "i", "we", "you", "my", "our", "your", "me", "us", "do", "does", "did", "has", "have", "had", "was", "were",
         "will", "would", "could", "want", "need", "like", "make", "create", "build", "generate", "give", "get", "set",
-        "some", "such", "e", "g", "eg", "etc", "use", "using", "item", "new", "check", "whether", "find", "lot", "lots", "out", "thing", "things", "way", "ways", "just", "many", "much", "through", "say", "everyone", "someone", "anyone", "if", "than", "then",
+        "some", "such", "e", "g", "eg", "etc", "use", "using", "item", "new", "check", "whether", "find", "lot", "lots", "out", "thing", "things", "way", "ways", "just", "many", "much", "through", "say", "everyone", "someone", "anyone", "every", "come", "comes", "figure", "if", "than", "then",
         "also", "each", "one", "where", "when", "what", "who", "whom", "why", "these", "those", "there", "here", "so",
         "very", "more", "most", "kind", "type", "various", "good", "based", "include", "including", "while", "according",
         "given", "skill", "capability", "measure", "assess", "probe", "challenge", "ones", "whose", "able", "correct", "correctly", "properly",
