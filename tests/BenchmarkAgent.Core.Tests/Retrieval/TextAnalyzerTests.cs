@@ -20,10 +20,13 @@ public sealed class TextAnalyzerTests
     public void Related_word_forms_share_a_stem(string a, string b) => Assert.Equal(LightStemmer.Stem(a), LightStemmer.Stem(b));
 
     [Theory]
-    [InlineData("class", "clas")]
-    [InlineData("spell", "spel")]
-    [InlineData("sort", "sorts")]
-    public void Stems_never_cut_too_deep(string word, string notStem) => Assert.NotEqual(notStem, LightStemmer.Stem(word) == notStem ? "" : notStem + "#");
+    [InlineData("class", "class")]
+    [InlineData("spell", "spell")]
+    [InlineData("sorts", "sort")]
+    [InlineData("string", "string")]
+    [InlineData("bus", "bus")]
+    [InlineData("analysis", "analysis")]
+    public void Stems_keep_what_is_not_a_suffix(string word, string stem) => Assert.Equal(stem, LightStemmer.Stem(word));
 
     [Fact]
     public void Hyphenated_words_count_as_their_parts_and_filler_and_stop_words_are_dropped()
