@@ -78,6 +78,12 @@ internal static class ErrorCodes
     /// <summary>The registered datasets cannot supply their share of the quota and no task family can take the rest.</summary>
     public const string DatasetShortfall = "BA0304";
 
+    /// <summary>No generator, and the query is not covered by the task families or the registered datasets (weak matches not allowed).</summary>
+    public const string QueryNotCovered = "BA0310";
+
+    /// <summary><c>AllowWeakMatch</c> or <c>BenchmarkAgentAllowWeakMatch</c> is not true or false.</summary>
+    public const string InvalidAllowWeakMatch = "BA0311";
+
     /// <summary>A dataset cannot be read (unknown format, malformed line, missing fields).</summary>
     public const string MalformedDataset = "BA0401";
 
@@ -147,8 +153,6 @@ internal static class ErrorCodes
     /// <summary>A dataset file has no bytes or no records.</summary>
     public const string EmptyDataset = "BA0414";
 
-    /// <summary>Datasets are registered, but none grounds the query and no task family fits it.</summary>
-    public const string NothingFitsQuery = "BA0415";
 
     /// <summary>One dataset record took longer than the per-record time budget to read.</summary>
     public const string DatasetRecordBudget = "BA0416";

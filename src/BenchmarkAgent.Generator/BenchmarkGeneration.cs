@@ -52,7 +52,7 @@ internal sealed class BenchmarkGeneration(
             output.Error(ErrorCodes.DatasetShortfall, $"Benchmark '{benchmark.Name}': {ex.Message}");
             return false;
         }
-        catch (NothingFitsException ex)
+        catch (UncoveredQueryException ex)
         {
             output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {ex.Message}");
             return false;

@@ -68,7 +68,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         {
             return generator.Plan(request);
         }
-        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException or NothingFitsException)
+        catch (Exception ex) when (ex is DatasetFormatException or DatasetShortfallException or UncoveredQueryException)
         {
             LogPlanFailure(request, ex);
             return null;
@@ -131,7 +131,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         }
         else
         {
-            string code = ex is NothingFitsException nothing ? nothing.Code : ErrorCodes.DatasetShortfall;
+            string code = ex is UncoveredQueryException uncovered ? uncovered.Code : ErrorCodes.DatasetShortfall;
             Log.LogError(subcategory: null, code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, ex.Message);
         }
     }

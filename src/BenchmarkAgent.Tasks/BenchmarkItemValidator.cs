@@ -71,6 +71,13 @@ internal static class BenchmarkItemValidator
                 problems.Add(new(ErrorCodes.InvalidStrict, $"GeneratedBenchmark '{name}' has Strict '{strictText}'; use true or false."));
             }
 
+            string allowWeakText = item.GetMetadata("AllowWeakMatch").Trim();
+            bool allowWeak = false;
+            if (allowWeakText.Length > 0 && !bool.TryParse(allowWeakText, out allowWeak))
+            {
+                problems.Add(new(ErrorCodes.InvalidAllowWeakMatch, $"GeneratedBenchmark '{name}' has AllowWeakMatch '{allowWeakText}' (from the item or the BenchmarkAgentAllowWeakMatch property); use true or false."));
+            }
+
             ValidateGate(item, name, problems);
 
             var datasets = new List<string>();
@@ -94,7 +101,7 @@ internal static class BenchmarkItemValidator
 
             if (problems.Count == before)
             {
-                requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty) { Datasets = datasets });
+                requests.Add(new BenchmarkRequest(name, query, quota, seed, difficulty) { Datasets = datasets, AllowWeakMatch = allowWeak });
                 if (bool.TryParse(strictText, out bool strict) && strict)
                 {
                     strictNames.Add(name);

@@ -155,8 +155,10 @@ public sealed class GenerateBenchmarksTests : IDisposable
     [Fact]
     public void Strict_benchmark_with_an_off_topic_query_is_an_error_and_writes_nothing()
     {
+        // Strict wins over the AllowWeakMatch opt-in: the weak-match warning becomes BA0303.
         var item = Item("poems", query: "Sonnets about the sea in French");
         item.SetMetadata("Strict", "true");
+        item.SetMetadata("AllowWeakMatch", "true");
 
         var (ok, engine) = Run(items: [item]);
 
@@ -181,9 +183,12 @@ public sealed class GenerateBenchmarksTests : IDisposable
     }
 
     [Fact]
-    public void Off_topic_query_warns_with_the_best_matches()
+    public void Off_topic_query_with_AllowWeakMatch_warns_with_the_best_matches()
     {
-        var (ok, engine) = Run(items: [Item("poems", query: "Sonnets about the sea in French")]);
+        var item = Item("poems", query: "Sonnets about the sea in French");
+        item.SetMetadata("AllowWeakMatch", "true");
+
+        var (ok, engine) = Run(items: [item]);
 
         Assert.True(ok);
         var warning = Assert.Single(engine.Warnings);

@@ -17,7 +17,7 @@ internal sealed partial class NeedleRetrievalFamily : ITaskFamily
         "Needle in a haystack retrieval",
         "A long passage of filler sentences hides the access code of one locker (and, at higher difficulty, codes of other lockers); the model must retrieve the requested code. Context length grows with difficulty.",
         "retrieval",
-        ["long context", "needle in a haystack", "retrieval", "recall", "context length", "information extraction", "lookup", "memory", "distractors"],
+        ["long context", "needle in a haystack", "retrieval", "recall", "context length", "information extraction", "lookup", "memory", "distractors", "long document", "hidden fact", "filler text"],
         AnswerType.ShortText);
 
     /// <inheritdoc />

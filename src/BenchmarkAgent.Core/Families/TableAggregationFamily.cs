@@ -20,7 +20,7 @@ internal sealed partial class TableAggregationFamily : ITaskFamily
         "Table aggregation",
         "A pipe-delimited text table of sales records (item, region, month, channel, units, revenue) and a question asking for the total, average, largest or smallest value of a column over the rows that meet one or two conditions.",
         "data",
-        ["tables", "tabular data", "aggregation", "sum", "average", "filter", "data analysis", "spreadsheet", "sql-like query", "structured data"],
+        ["tables", "tabular data", "aggregation", "sum", "average", "filter", "data analysis", "spreadsheet", "filtered totals", "structured data"],
         AnswerType.Number);
 
     /// <inheritdoc />

@@ -23,4 +23,6 @@ internal sealed record BenchmarkPlan(
     public IReadOnlyList<string> Decisions { get; init; } = [];
     /// <summary>Coded warnings about the plan's inputs (a registered dataset left out of the pool); empty when there are none.</summary>
     public IReadOnlyList<PlanNotice> Notices { get; init; } = [];
+    /// <summary>The offline planner's retrieval evidence (coverage, rejected candidates, modifiers); null for other planners.</summary>
+    public PlanRetrieval? Retrieval { get; init; }
 }

@@ -13,4 +13,11 @@ internal sealed record BenchmarkRequest(string Name, string Query, int Quota, in
     /// given; empty when the benchmark is built from task families only.
     /// </summary>
     public IReadOnlyList<string> Datasets { get; init; } = [];
+
+    /// <summary>
+    /// Whether an offline plan may use the closest task families when nothing covers the query well (then the plan
+    /// carries a weak-match warning); when false such a query fails with BA0310. Not part of the fingerprint: it never
+    /// changes the items of a plan that succeeds.
+    /// </summary>
+    public bool AllowWeakMatch { get; init; }
 }

@@ -1,4 +1,5 @@
 using BenchmarkAgent.Families;
+using BenchmarkAgent.Retrieval;
 
 namespace BenchmarkAgent.Planning;
 
@@ -9,13 +10,18 @@ namespace BenchmarkAgent.Planning;
 internal sealed class FamilyCatalog
 {
     private readonly IReadOnlyList<ITaskFamily> _families;
+    private readonly LexicalIndex _index;
 
     /// <summary>Creates a catalog over <paramref name="families"/>.</summary>
     public FamilyCatalog(IReadOnlyList<ITaskFamily> families)
     {
         ArgumentNullException.ThrowIfNull(families);
         _families = families;
+        _index = new LexicalIndex(families.Select(f => CardPool.ForFamily(f.Card)).ToList());
     }
+
+    /// <summary>The lexical index (BM25 and TF-IDF) over the family cards.</summary>
+    public LexicalIndex Index => _index;
 
     /// <summary>The families in the catalog.</summary>
     public IReadOnlyList<ITaskFamily> Families => _families;
@@ -26,6 +32,7 @@ internal sealed class FamilyCatalog
         var queryStems = QueryTerms.Stems(query);
         var querySet = new HashSet<string>(queryStems, StringComparer.Ordinal);
         var phrases = PhrasesInQuery(queryStems);
+        var lexical = _index.Search(query).ToDictionary(h => h.Id, StringComparer.Ordinal);
         var matches = new List<CatalogMatch>(_families.Count);
         foreach (var family in _families)
         {
@@ -34,7 +41,7 @@ internal sealed class FamilyCatalog
             var own = family.Card.Keywords.Select(k => string.Join(' ', QueryTerms.Stems(k))).ToHashSet(StringComparer.Ordinal);
             var usable = new HashSet<string>(querySet, StringComparer.Ordinal);
             usable.ExceptWith(BoundStems(queryStems, phrases.Where(p => !own.Contains(string.Join(' ', p))).ToList()));
-            matches.Add(Score(family, queryStems, querySet, usable));
+            matches.Add(Score(family, queryStems, querySet, usable) with { Lexical = lexical[CardPool.FamilyPrefix + family.Card.Id] });
         }
 
         return matches

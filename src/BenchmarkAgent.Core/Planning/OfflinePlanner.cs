@@ -5,22 +5,17 @@ using BenchmarkAgent.Transformations;
 namespace BenchmarkAgent.Planning;
 
 /// <summary>
-/// The offline backbone's planner: design by retrieval over the family catalog, allocation by
-/// relevance. Deterministic: the same request always gives the same plan.
+/// The offline backbone's planner: design by lexical retrieval over the family catalog and the grounded datasets
+/// (<see cref="FamilyChooser"/>), allocation by relevance. Deterministic: the same request always gives the same plan.
+/// A query that nothing covers well fails (<see cref="UncoveredQueryException"/>) unless the request allows weak matches.
 /// </summary>
 internal sealed class OfflinePlanner : IBenchmarkPlanner
 {
     /// <summary>The backbone name written to plans.</summary>
     public const string BackboneName = "offline";
 
-    /// <summary>The most subtasks a plan holds.</summary>
-    public const int MaxSubtasks = 6;
-
-    /// <summary>Below this relevance the best match is reported as a weak match.</summary>
-    public const double MinimumRelevance = 0.3;
-
-    /// <summary>A family joins the plan when its relevance is at least this fraction of the best one.</summary>
-    public const double RelativeCutoff = 0.6;
+    /// <summary>The most task-family subtasks a plan holds (see <see cref="FamilyChooser"/>).</summary>
+    public const int MaxSubtasks = FamilyChooser.MaxFamilies;
 
     private readonly FamilyCatalog _catalog;
 
@@ -42,48 +37,32 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
     /// <summary>Plans synchronously; the only I/O is reading the request's datasets.</summary>
     /// <exception cref="Grounding.DatasetFormatException">A dataset cannot be read (BA0401).</exception>
     /// <exception cref="DatasetShortfallException">The datasets cannot supply the quota and no family can take the rest (BA0304).</exception>
+    /// <exception cref="UncoveredQueryException">Nothing covers the query well and the request does not allow weak matches (BA0310).</exception>
     public BenchmarkPlan Plan(BenchmarkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ranked = _catalog.Rank(request.Query);
         var warnings = new List<string>();
-        if (ranked.Count == 0)
+        if (_catalog.Families.Count == 0)
         {
             throw new InvalidOperationException("The family catalog is empty.");
         }
 
         var notices = new List<PlanNotice>();
         var grounded = DatasetPlanning.Plan(request, warnings, notices);
-        double best = ranked[0].Score;
-        List<CatalogMatch> chosen;
-        if (best < MinimumRelevance && grounded.Count > 0)
+        var choice = FamilyChooser.Choose(_catalog, request.Query, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
+        if (!choice.Covered && !request.AllowWeakMatch)
         {
-            // The registered data grounds the query; weakly matching families would only dilute it.
-            chosen = [];
-        }
-        else if (best < MinimumRelevance && request.Datasets.Count > 0)
-        {
-            // Datasets were registered and none fits: the closest families would be an off-target benchmark.
-            string families = string.Join(", ", ranked.Take(3).Select(m => $"{m.Family.Card.Id} ({Format(m.Score)})"));
-            throw new NothingFitsException($"{string.Join(" ", warnings)} Closest task families: {families}, below the relevance {Format(MinimumRelevance)}.".Trim());
-        }
-        else if (best < MinimumRelevance)
-        {
-            string names = string.Join(", ", ranked.Take(3).Select(m => $"{m.Family.Card.Id} ({Format(m.Score)})"));
-            warnings.Add(
-                $"The query matches no task family well (best relevance {Format(best)} < {Format(MinimumRelevance)}); " +
-                $"using the closest matches: {names}. Reword the query with the skills to test, or register datasets.");
-            chosen = ranked.Take(3).ToList();
-        }
-        else
-        {
-            chosen = ranked
-                .Where(m => m.Score >= Math.Max(MinimumRelevance, best * RelativeCutoff))
-                .Take(MaxSubtasks)
-                .ToList();
+            // Neither the families nor an accepted dataset cover the query; say why each registered dataset is not used.
+            string datasets = request.Datasets.Count > 0 && warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
+            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, _catalog) + datasets);
         }
 
-        chosen = DatasetPlanning.FamiliesBesideDatasets(chosen, grounded);
+        if (!choice.Covered)
+        {
+            warnings.Add(PlanExplanation.WeakMatchWarning(choice));
+        }
+
+        var chosen = DatasetPlanning.FamiliesBesideDatasets(choice.Chosen.ToList(), grounded);
 
         // Dataset subtasks come first: the user registered them explicitly.
         if (grounded.Count > request.Quota)
@@ -102,9 +81,6 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         {
             var match = chosen[i];
             var card = match.Family.Card;
-            string rationale = match.MatchedTerms.Count > 0
-                ? $"Ranked {i + 1} of {ranked.Count} catalog families (relevance {Format(match.Score)}); the query mentions: {string.Join(", ", match.MatchedTerms)}."
-                : $"Ranked {i + 1} of {ranked.Count} catalog families (relevance {Format(match.Score)}); chosen as a closest match without shared terms.";
             subtasks.Add(new PlannedSubtask(
                 card.Id,
                 card.Description,
@@ -112,16 +88,26 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
                 card.AnswerType,
                 request.Difficulty,
                 new FamilySource(card.Id),
-                match.Score,
-                rationale,
-                0));
+                match.Lexical.Combined,
+                PlanExplanation.Rationale(match, i, choice),
+                0)
+            {
+                Retrieval = match.Lexical,
+            });
         }
 
+        var modifiers = ModifierPlanner.Apply(choice.Modifiers, subtasks, chosen);
+        warnings.AddRange(ModifierPlanner.Warnings(modifiers));
         var capacities = grounded.Select(g => (int?)g.Capacity).Concat(chosen.Select(_ => (int?)null)).ToList();
         var quotas = CapacityAllocation.Allocate(request.Quota, subtasks, capacities);
         subtasks = subtasks.Select((s, i) => DatasetPlanning.MarkExhausted(s with { Quota = quotas[i] }, capacities[i])).ToList();
         var datasets = grounded.ToDictionary(g => g.Subtask.Name, g => g.Dataset, StringComparer.Ordinal);
-        return new BenchmarkPlan(request, BackboneName, subtasks, warnings) { Datasets = datasets, Notices = notices };
+        return new BenchmarkPlan(request, BackboneName, subtasks, warnings)
+        {
+            Datasets = datasets,
+            Notices = notices,
+            Retrieval = new PlanRetrieval(choice.Coverage, choice.Covered, choice.UnmatchedTerms, choice.Rejected, modifiers),
+        };
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

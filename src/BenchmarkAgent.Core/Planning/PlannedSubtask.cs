@@ -36,4 +36,6 @@ internal sealed record PlannedSubtask(
     public IReadOnlyList<string> Inputs { get; init; } = [];
     /// <summary>The (dataset, chain) candidates a dataset subtask considered, with scores and decisions; empty for a family subtask.</summary>
     public IReadOnlyList<CandidateOutcome> Candidates { get; init; } = [];
+    /// <summary>The lexical evidence (BM25, TF-IDF cosine, matched terms) of a family subtask; null for a dataset subtask.</summary>
+    public Retrieval.LexicalHit? Retrieval { get; init; }
 }

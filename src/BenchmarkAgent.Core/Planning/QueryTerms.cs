@@ -29,6 +29,22 @@ internal static partial class QueryTerms
         return stems;
     }
 
+    /// <summary>Returns the lowercase words of <paramref name="text"/>, without stop words, in order, unstemmed.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<string>();
+        foreach (Match match in Word().Matches(text.ToLowerInvariant()))
+        {
+            if (!StopWords.Contains(match.Value))
+            {
+                words.Add(match.Value);
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>A deliberately small stemmer: enough to match "puzzles" with "puzzle" and "dates" with "date".</summary>
     public static string Stem(string word)
     {

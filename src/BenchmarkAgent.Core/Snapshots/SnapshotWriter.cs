@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Items;
+using BenchmarkAgent.Planning;
+using BenchmarkAgent.Retrieval;
 
 namespace BenchmarkAgent.Snapshots;
 
@@ -145,6 +147,13 @@ internal static class SnapshotWriter
                     writer.WriteEndArray();
                 }
 
+                if (subtask.Retrieval is { } retrieval)
+                {
+                    writer.WriteStartObject("retrieval");
+                    WriteLexical(writer, retrieval);
+                    writer.WriteEndObject();
+                }
+
                 if (report is not null)
                 {
                     writer.WriteStartObject("quality");
@@ -166,6 +175,11 @@ internal static class SnapshotWriter
             }
 
             writer.WriteEndArray();
+            if (plan.Retrieval is { } planRetrieval)
+            {
+                WritePlanRetrieval(writer, planRetrieval);
+            }
+
             writer.WriteStartArray("history");
             foreach (var record in snapshot.History)
             {
@@ -183,6 +197,61 @@ internal static class SnapshotWriter
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>The offline planner's evidence: coverage, unmatched terms, rejected close candidates and modifiers.</summary>
+    private static void WritePlanRetrieval(Utf8JsonWriter writer, PlanRetrieval retrieval)
+    {
+        writer.WriteStartObject("retrieval");
+        writer.WriteNumber("coverage", Math.Round(retrieval.Coverage, 4));
+        writer.WriteBoolean("covered", retrieval.Covered);
+        writer.WriteStartArray("unmatchedTerms");
+        foreach (string term in retrieval.UnmatchedTerms)
+        {
+            writer.WriteStringValue(term);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rejected");
+        foreach (var rejected in retrieval.Rejected)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", rejected.Name);
+            WriteLexical(writer, rejected.Lexical);
+            writer.WriteString("reason", rejected.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("modifiers");
+        foreach (var modifier in retrieval.Modifiers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("subtask", modifier.Subtask);
+            writer.WriteString("modifier", modifier.Modifier);
+            writer.WriteString("transformation", modifier.Transformation);
+            writer.WriteString("mode", modifier.Mode);
+            writer.WriteString("reason", modifier.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLexical(Utf8JsonWriter writer, LexicalHit hit)
+    {
+        writer.WriteNumber("bm25", Math.Round(hit.Bm25, 4));
+        writer.WriteNumber("bm25Normalized", Math.Round(hit.Bm25Normalized, 4));
+        writer.WriteNumber("tfidfCosine", Math.Round(hit.Cosine, 4));
+        writer.WriteNumber("score", Math.Round(hit.Combined, 4));
+        writer.WriteStartArray("matchedTerms");
+        foreach (string term in hit.MatchedTerms)
+        {
+            writer.WriteStringValue(term);
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Returns the bytes of the items file.</summary>

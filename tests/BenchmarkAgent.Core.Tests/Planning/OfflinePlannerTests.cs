@@ -69,20 +69,33 @@ public sealed class OfflinePlannerTests
     }
 
     [Fact]
-    public void Off_topic_query_warns_of_a_weak_match_and_names_the_closest_families()
+    public void Off_topic_query_fails_with_the_guidance_error_by_default()
     {
-        var ranked = new FamilyCatalog(BuiltInTaskFamilies.All).Rank("poetry about the sea in French");
-        var plan = Plan("poetry about the sea in French");
+        var ex = Assert.Throws<UncoveredQueryException>(() => Plan("poetry about the sea in French"));
+
+        Assert.Equal("BA0310", ex.Code);
+        Assert.Contains("BENCHAGENT_GENERATOR_ENDPOINT", ex.Message);
+        Assert.Contains("Datasets=", ex.Message);
+        Assert.Contains("AllowWeakMatch=\"true\"", ex.Message);
+        Assert.Contains("'poetry'", ex.Message);
+    }
+
+    [Fact]
+    public void Off_topic_query_with_AllowWeakMatch_warns_of_a_weak_match_and_names_the_closest_families()
+    {
+        var plan = Planner.Plan(new BenchmarkRequest("Bench", "poetry about the sea in French", 40) { AllowWeakMatch = true });
 
         var warning = Assert.Single(plan.Warnings);
         Assert.Contains("matches no task family well", warning);
+        Assert.Contains("closest matches", warning);
         Assert.Equal(3, plan.Subtasks.Count);
-        foreach (var match in ranked.Take(3))
+        foreach (var subtask in plan.Subtasks)
         {
-            Assert.Contains(match.Family.Card.Id, warning);
+            Assert.Contains(subtask.Name, warning);
+            Assert.Contains("a weak match", subtask.Rationale);
         }
 
-        Assert.Equal(ranked.Take(3).Select(m => m.Family.Card.Id), plan.Subtasks.Select(s => s.Name));
+        Assert.False(plan.Retrieval!.Covered);
         Assert.Equal(40, plan.Subtasks.Sum(s => s.Quota));
     }
 
@@ -101,7 +114,7 @@ public sealed class OfflinePlannerTests
     [InlineData("arithmetic math reasoning logic puzzles temporal reasoning calendar time dates lists strings sequences code", 3)]
     public void Subtask_quotas_sum_to_the_request_quota(string query, int quota)
     {
-        var plan = Plan(query, quota);
+        var plan = Planner.Plan(new BenchmarkRequest("Bench", query, quota) { AllowWeakMatch = true });
 
         Assert.Equal(quota, plan.Subtasks.Sum(s => s.Quota));
         Assert.All(plan.Subtasks, s => Assert.True(s.Quota >= 1, $"{s.Name} has quota {s.Quota}"));
@@ -109,17 +122,17 @@ public sealed class OfflinePlannerTests
     }
 
     [Fact]
-    public void A_broad_query_is_capped_at_six_subtasks()
+    public void A_broad_query_is_capped_at_three_families_chosen_by_lexical_score()
     {
         const string broad = "arithmetic math reasoning logic puzzles temporal reasoning calendar time dates lists strings sequences code";
-        var ranked = new FamilyCatalog(BuiltInTaskFamilies.All).Rank(broad);
-        int eligible = ranked.Count(m => m.Score >= Math.Max(OfflinePlanner.MinimumRelevance, ranked[0].Score * OfflinePlanner.RelativeCutoff));
+        var hits = new FamilyCatalog(BuiltInTaskFamilies.All).Index.Search(broad);
 
         var plan = Plan(broad, 100);
 
-        Assert.True(eligible > OfflinePlanner.MaxSubtasks, $"the query should be broad enough to need the cap; only {eligible} eligible");
+        // The paper plans one to three subtasks; a broad query no longer pads the plan with six families.
         Assert.Equal(OfflinePlanner.MaxSubtasks, plan.Subtasks.Count);
-        Assert.Equal(ranked.Take(OfflinePlanner.MaxSubtasks).Select(m => m.Family.Card.Id), plan.Subtasks.Select(s => s.Name));
+        Assert.Equal(3, OfflinePlanner.MaxSubtasks);
+        Assert.Equal(hits.Take(3).Select(h => h.Id["family:".Length..]), plan.Subtasks.Select(s => s.Name));
     }
 
     [Fact]
@@ -131,7 +144,12 @@ public sealed class OfflinePlannerTests
         Assert.Contains("the query mentions:", first.Rationale);
         Assert.Contains("knights and knaves", first.Rationale);
         Assert.Contains("logic puzzle", first.Rationale);
-        Assert.StartsWith($"Ranked 1 of {BenchmarkAgent.Families.BuiltInTaskFamilies.All.Count}", first.Rationale);
+        Assert.StartsWith("Chosen 1 of 1 by lexical retrieval: score ", first.Rationale);
+        Assert.Contains("BM25 ", first.Rationale);
+        Assert.Contains("TF-IDF cosine ", first.Rationale);
+        Assert.Contains("matched terms: knav, knight", first.Rationale);
+        Assert.NotNull(first.Retrieval);
+        Assert.Equal(first.Relevance, first.Retrieval.Combined);
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public sealed class FixturePoolTests
         using var folder = new TempFolder();
         var request = new BenchmarkRequest("none", "Translate medieval legal contracts into Klingon poetry", 20) { Datasets = FixturePool.Write(folder) };
 
-        var error = Assert.Throws<NothingFitsException>(() => new SnapshotGenerator().Plan(request));
+        var error = Assert.Throws<UncoveredQueryException>(() => new SnapshotGenerator().Plan(request));
 
-        Assert.Equal("BA0415", error.Code);
+        Assert.Equal("BA0310", error.Code);
         Assert.Contains("configure a generator", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("register datasets", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("astronomy-quiz", error.Message);
