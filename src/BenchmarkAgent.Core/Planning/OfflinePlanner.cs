@@ -53,8 +53,8 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         if (!choice.Covered && !request.AllowWeakMatch)
         {
             // Neither the families nor an accepted dataset cover the query; say why each registered dataset is not used.
-            string datasets = request.Datasets.Count > 0 && warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
-            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, _catalog) + datasets);
+            string unused = request.Datasets.Count > 0 && warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
+            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, _catalog) + unused);
         }
 
         if (!choice.Covered)
