@@ -49,7 +49,7 @@ internal sealed record LlmBackboneOptions
     /// <summary>The task families of the grounding pool and the family tool (default: every built-in family).</summary>
     public IReadOnlyList<ITaskFamily> Families { get; init; } = BuiltInTaskFamilies.All;
 
-    /// <summary>The lexical retriever over the pool; null for <see cref="CatalogCardRetriever"/> over <see cref="Families"/>.</summary>
+    /// <summary>The lexical retriever over the pool; null for <see cref="Grounding.LexicalCardRetriever"/> (BM25 + TF-IDF).</summary>
     public ICardRetriever? Retriever { get; init; }
 
     /// <summary>The clock of the wall-time budget.</summary>

@@ -44,7 +44,7 @@ public sealed class GroundingTests
     }
 
     [Fact]
-    public void The_catalog_retriever_ranks_families_and_datasets_lexically()
+    public void The_lexical_retriever_ranks_families_and_datasets_with_bm25_and_tfidf()
     {
         var dataset = new Dataset(
             new DatasetCard("sql-questions", "Questions about a database answered with SQL.", ["text to sql"], ["text"], AnswerType.ShortText, ["sql", "database", "query"]),
@@ -52,7 +52,7 @@ public sealed class GroundingTests
             "sql.jsonl",
             "hash");
         var pool = CardPool.Build(Families.BuiltInTaskFamilies.All, [dataset]);
-        var retriever = new CatalogCardRetriever(Families.BuiltInTaskFamilies.All);
+        var retriever = new LexicalCardRetriever();
 
         var sql = retriever.Rank("translate questions into sql for a database", pool, 3);
         Assert.Equal("dataset:sql-questions", sql[0].Card.Id);

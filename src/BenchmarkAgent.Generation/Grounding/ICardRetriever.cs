@@ -2,8 +2,7 @@ namespace BenchmarkAgent.Generation.Grounding;
 
 /// <summary>
 /// Lexical retrieval over the grounding pool (no model call): ranks the cards that match a subtask's text. The default
-/// is <see cref="CatalogCardRetriever"/> over the offline catalog's and dataset matcher's scoring; a BM25 + TF-IDF index
-/// can replace it without touching the planner.
+/// is <see cref="LexicalCardRetriever"/>, the offline planner's BM25 + TF-IDF index.
 /// </summary>
 internal interface ICardRetriever
 {

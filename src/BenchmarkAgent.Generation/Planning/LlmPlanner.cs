@@ -33,7 +33,7 @@ internal sealed class LlmPlanner
         _backbone = _llmSource.ToString();
         _scope = new ScopeStage(caller);
         _design = new DesignStage(caller);
-        _grounding = new GroundingStage(caller, options.Retriever ?? new CatalogCardRetriever(options.Families), options);
+        _grounding = new GroundingStage(caller, options.Retriever ?? new LexicalCardRetriever(), options);
         _allocation = new AllocationStage(caller);
     }
 
