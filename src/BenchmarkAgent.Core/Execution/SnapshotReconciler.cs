@@ -72,32 +72,96 @@ internal static class SnapshotReconciler
         isCurrent ??= _ => true;
         var items = new List<BenchmarkItem>(plan.Request.Quota);
         var reports = new List<SubtaskReport>(plan.Subtasks.Count);
-        foreach (var subtask in plan.Subtasks)
+        var keptBySubtask = plan.Subtasks.Select(subtask => Keep(subtask, existing, isCurrent, rotate)).ToList();
+        if (concurrency == 1)
         {
-            var kept = existing
-                .Where(i => i.Subtask == subtask.Name && BelongsTo(i, subtask))
-                .Where(i => ItemContent.IsEdited(i) || (isCurrent(i) && rotate?.Contains(i.Id) != true))
-                .Select(RecordEdit)
-                .ToList();
-            var counted = kept.Where(i => !i.Curation.Excluded).ToList();
-            if (counted.Count > subtask.Quota)
+            for (int k = 0; k < plan.Subtasks.Count; k++)
             {
-                var dropped = counted
-                    .OrderBy(i => ItemContent.IsEdited(i) ? 1 : 0)
-                    .ThenByDescending(i => i.Curation.Generation)
-                    .ThenByDescending(i => i.Provenance.Index)
-                    .Take(counted.Count - subtask.Quota)
-                    .Select(i => i.Id)
-                    .ToHashSet(StringComparer.Ordinal);
-                kept.RemoveAll(i => dropped.Contains(i.Id));
+                reports.Add(await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, realise, 1, cancellationToken).ConfigureAwait(false));
+                items.AddRange(keptBySubtask[k]);
             }
 
-            var report = await FillAsync(subtask, kept, generation, realise, concurrency, cancellationToken).ConfigureAwait(false);
-            items.AddRange(kept);
-            reports.Add(report);
+            return new ReconciledItems(items, reports);
+        }
+
+        // Concurrent: every subtask fills at once, sharing one limit of `concurrency` realisations in flight, so a short
+        // subtask does not leave the window half empty. Each subtask still consumes its positions in order, and the result
+        // is assembled in plan order, so it does not depend on what finishes first. The first subtask (in plan order) that
+        // fails stops the others.
+        using var gate = new SemaphoreSlim(concurrency, concurrency);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async ValueTask<PositionResult> Gated(PlannedSubtask subtask, int index, int g, CancellationToken token)
+        {
+            await gate.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                return await realise(subtask, index, g, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        async Task<SubtaskReport> FillOrStop(int k)
+        {
+            try
+            {
+                return await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, Gated, concurrency, stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        var fills = Enumerable.Range(0, plan.Subtasks.Count).Select(FillOrStop).ToList();
+        try
+        {
+            await Task.WhenAll(fills).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Report the failure of the first subtask in plan order that failed for a reason of its own.
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = fills.FirstOrDefault(f => f.IsFaulted && f.Exception!.InnerException is not OperationCanceledException)
+                ?? fills.First(f => f.IsFaulted || f.IsCanceled);
+            await first.ConfigureAwait(false);
+            throw;
+        }
+
+        for (int k = 0; k < plan.Subtasks.Count; k++)
+        {
+            reports.Add(fills[k].Result);
+            items.AddRange(keptBySubtask[k]);
         }
 
         return new ReconciledItems(items, reports);
+    }
+
+    /// <summary>The existing items a subtask keeps: its own, still current and not rotated (edited ones always), at most its quota.</summary>
+    private static List<BenchmarkItem> Keep(PlannedSubtask subtask, IReadOnlyList<BenchmarkItem> existing, Func<BenchmarkItem, bool> isCurrent, IReadOnlySet<string>? rotate)
+    {
+        var kept = existing
+            .Where(i => i.Subtask == subtask.Name && BelongsTo(i, subtask))
+            .Where(i => ItemContent.IsEdited(i) || (isCurrent(i) && rotate?.Contains(i.Id) != true))
+            .Select(RecordEdit)
+            .ToList();
+        var counted = kept.Where(i => !i.Curation.Excluded).ToList();
+        if (counted.Count > subtask.Quota)
+        {
+            var dropped = counted
+                .OrderBy(i => ItemContent.IsEdited(i) ? 1 : 0)
+                .ThenByDescending(i => i.Curation.Generation)
+                .ThenByDescending(i => i.Provenance.Index)
+                .Take(counted.Count - subtask.Quota)
+                .Select(i => i.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            kept.RemoveAll(i => dropped.Contains(i.Id));
+        }
+
+        return kept;
     }
 
     /// <summary>True when <paramref name="item"/> came from <paramref name="subtask"/>'s source (or from no generator at all: a hand-written item).</summary>
@@ -133,42 +197,52 @@ internal static class SnapshotReconciler
         var taken = kept.Where(i => i.Curation.Generation == generation).Select(i => i.Provenance.Index).ToHashSet();
         var ids = kept.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         int next = 0;
-        while (counted < subtask.Quota)
+
+        // A sliding window: up to `concurrency` positions in flight, consumed strictly in position order (so the result is
+        // the same whatever finishes first); a new position starts as soon as the oldest one is consumed, and never more
+        // are in flight than are still missing (so nothing is realised in vain).
+        var inFlight = new Queue<Task<PositionResult>>();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // The next free positions, at most as many as are still missing (so nothing is realised in vain).
-            var batch = new List<int>();
-            for (; batch.Count < Math.Min(concurrency, subtask.Quota - counted); next++)
+            while (counted < subtask.Quota)
             {
-                if (!taken.Contains(next))
+                cancellationToken.ThrowIfCancellationRequested();
+                while (inFlight.Count < Math.Min(concurrency, subtask.Quota - counted))
                 {
-                    batch.Add(next);
+                    while (taken.Contains(next))
+                    {
+                        next++;
+                    }
+
+                    inFlight.Enqueue(realise(subtask, next++, generation, cancellationToken).AsTask());
                 }
-            }
 
-            PositionResult[] results;
-            if (batch.Count == 1)
-            {
-                results = [await realise(subtask, batch[0], generation, cancellationToken).ConfigureAwait(false)];
-            }
-            else
-            {
-                results = await Task.WhenAll(batch.Select(index => realise(subtask, index, generation, cancellationToken).AsTask())).ConfigureAwait(false);
-            }
-
-            foreach (var result in results)
-            {
+                var result = await inFlight.Dequeue().ConfigureAwait(false);
                 positions.Add(result);
                 if (result.Item is null)
                 {
                     throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
                 }
 
-                if (counted < subtask.Quota && ids.Add(result.Item.Id))
+                if (ids.Add(result.Item.Id))
                 {
                     kept.Add(result.Item);
                     counted++;
+                }
+            }
+        }
+        finally
+        {
+            // Positions still in flight when the subtask ends early (a shortfall or cancellation) are awaited, so no
+            // realisation outlives the generation; their outcome no longer matters.
+            foreach (var pending in inFlight)
+            {
+                try
+                {
+                    await pending.ConfigureAwait(false);
+                }
+                catch (Exception) when (inFlight.Count > 0)
+                {
                 }
             }
         }
