@@ -33,6 +33,12 @@ internal static class ErrorCodes
     /// <summary><c>BenchmarkAgentMaxQuota</c> is not a positive whole number.</summary>
     public const string InvalidMaxQuota = "BA0009";
 
+    /// <summary>A <c>GeneratedBenchmark</c> item is the result of MSBuild expanding a wildcard in <c>Include</c> against files on disk.</summary>
+    public const string WildcardExpandedName = "BA0010";
+
+    /// <summary>A <c>GeneratedBenchmark</c> item carries metadata BenchmarkAgent does not know (a warning; likely a misspelling).</summary>
+    public const string UnknownMetadata = "BA0011";
+
     /// <summary>Locked mode and the snapshot is missing.</summary>
     public const string MissingSnapshotLocked = "BA0101";
 
