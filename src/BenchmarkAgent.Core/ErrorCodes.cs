@@ -45,6 +45,15 @@ internal static class ErrorCodes
     /// <summary>Locked mode and the snapshot is stale.</summary>
     public const string StaleSnapshotLocked = "BA0102";
 
+    /// <summary>Locked mode and the snapshot's item count differs from the quota or from plan.json's subtask quotas (a gutted items.json).</summary>
+    public const string SnapshotCountMismatch = "BA0110";
+
+    /// <summary>Locked mode and an item does not belong to this benchmark's plan: unknown subtask, other source, other seed or id (a swapped items.json).</summary>
+    public const string SnapshotItemsForeign = "BA0111";
+
+    /// <summary>Locked mode and an item's content differs from its recorded content hash without being marked edited (an edit no local build has checked).</summary>
+    public const string SnapshotUnrecordedEdit = "BA0112";
+
     /// <summary>A snapshot file is malformed (invalid JSON, missing or invalid fields).</summary>
     public const string MalformedSnapshot = "BA0201";
 
