@@ -170,4 +170,19 @@ internal static class ErrorCodes
 
     /// <summary>Recording a baseline was asked for, but the project's snapshot folder is unknown or cannot be written.</summary>
     public const string RecordFailed = "BA2057";
+
+    /// <summary><c>BENCHAGENT_ALLOW_EMPTY_RUN</c> is not true or false.</summary>
+    public const string InvalidAllowEmptyRun = "BA2060";
+
+    /// <summary>Under <c>CI=true</c>, benchmark snapshots could not be read (or none is declared), so the run would evaluate nothing.</summary>
+    public const string NothingToEvaluate = "BA2061";
+
+    /// <summary>Under <c>CI=true</c>, no subject is configured, so the run would evaluate nothing.</summary>
+    public const string NoSubjectInCi = "BA2062";
+
+    /// <summary>The subject's response had no answer text (empty <c>choices</c>, null or blank content): an error item, not a wrong answer.</summary>
+    public const string EmptyResponse = "BA2063";
+
+    /// <summary>Every item of a benchmark errored: its gate fails, whatever the baseline says.</summary>
+    public const string EveryItemErrored = "BA2064";
 }

@@ -1,3 +1,4 @@
+using BenchmarkAgent.Models.Timeouts;
 using Microsoft.Extensions.AI;
 
 namespace BenchmarkAgent.Models;
@@ -58,6 +59,9 @@ internal static class ModelClientFactory
         {
             builder.UseRequestsPerMinute(perMinute, options.TimeProvider);
         }
+
+        // Innermost: bounds each attempt (headers and body), not the waits for a rate-limit slot or between retries.
+        builder.UseCallTimeout(options.CallTimeout, options.TimeProvider);
 
         return builder.Build();
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Xunit;
 using BenchmarkAgent.Testing.TestCases;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Testing.Settings;
 
 namespace BenchmarkAgent.Testing;
 
@@ -28,6 +29,11 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
     {
         var assembly = GetType().Assembly;
         var catalog = BenchmarkCatalog.ForAssembly(assembly);
+        if (benchmark == BenchmarkItemsAttribute.EmptyRunRow)
+        {
+            FailEmptyRun(catalog);
+        }
+
         var item = catalog.Get(benchmark, itemId);
         var subject = RequireSubject(assembly);
 
@@ -91,9 +97,35 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 
         if (subject.Client is null)
         {
+            var policy = EmptyRunPolicy.Current;
+            if (policy.Error is not null)
+            {
+                Assert.Fail(policy.Error.Text);
+            }
+
+            if (policy.FailsEmptyRuns)
+            {
+                Assert.Fail($"{ErrorCodes.NoSubjectInCi}: CI=true and no subject is configured, so this run would evaluate nothing. {subject.SkipReason} To let such a run pass, set {EmptyRunPolicy.AllowEmptyRunVariable}=true.");
+            }
+
             Assert.Skip(subject.SkipReason ?? "No subject is configured.");
         }
 
         return subject;
+    }
+
+    /// <summary>The row that stands for "nothing could be evaluated" under CI=true: fails with what could not be read.</summary>
+    private static void FailEmptyRun(BenchmarkCatalog catalog)
+    {
+        var policy = EmptyRunPolicy.Current;
+        if (policy.Error is not null)
+        {
+            Assert.Fail(policy.Error.Text);
+        }
+
+        string what = catalog.Problems.Count > 0
+            ? "these benchmark snapshots could not be read: " + string.Join("; ", catalog.Problems)
+            : "the project declares no GeneratedBenchmark items, or their snapshots are empty";
+        Assert.Fail($"{ErrorCodes.NothingToEvaluate}: CI=true and {what}. Rebuild (dotnet test without --no-build copies the snapshots), or regenerate and commit them; to let such a run pass, set {EmptyRunPolicy.AllowEmptyRunVariable}=true.");
     }
 }

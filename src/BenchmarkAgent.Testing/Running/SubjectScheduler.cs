@@ -142,6 +142,12 @@ internal sealed class SubjectScheduler : IAsyncDisposable
             var options = BenchmarkPrompt.CreateOptions(item, _options);
             options.AdditionalProperties![RepeatPropertyKey] = repeat;
             var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(response.Text))
+            {
+                // An empty choices array or null content is not a wrong answer: the item is an error, counted apart, not scored.
+                return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(response.Messages.Count), TokenCounts.From(response.Usage));
+            }
+
             return new SubjectAnswer(response.Text, stopwatch.Elapsed, null, TokenCounts.From(response.Usage));
         }
         catch (Exception ex)
