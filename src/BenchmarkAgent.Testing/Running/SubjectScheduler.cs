@@ -150,6 +150,12 @@ internal sealed class SubjectScheduler : IAsyncDisposable
 
             return new SubjectAnswer(response.Text, stopwatch.Elapsed, null, TokenCounts.From(response.Usage));
         }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentOutOfRangeException && !token.IsCancellationRequested)
+        {
+            // The OpenAI SDK throws these while reading a malformed body or an empty choices array: the same error item (BA2063).
+            return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(
+                $"{ErrorCodes.EmptyResponse}: the subject's response was malformed or had no answer ({ex.GetType().Name}: {ex.Message}); the item is counted as an error, not scored.", ex));
+        }
         catch (Exception ex)
         {
             // Fail closed: the error travels to the item's test, which fails with it.
