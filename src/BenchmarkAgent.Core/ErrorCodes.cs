@@ -185,4 +185,7 @@ internal static class ErrorCodes
 
     /// <summary>Every item of a benchmark errored: its gate fails, whatever the baseline says.</summary>
     public const string EveryItemErrored = "BA2064";
+
+    /// <summary><c>BENCHAGENT_MAX_ANSWER_CHARS</c> is not an integer from 1 to 100000000.</summary>
+    public const string InvalidMaxAnswerChars = "BA2065";
 }

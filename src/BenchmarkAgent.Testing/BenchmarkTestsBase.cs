@@ -46,7 +46,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             output.AppendLine(item.Prompt);
             var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
             ItemOutput.WriteMetrics(outcome.Metrics, output);
-            var result = ItemResults.From(benchmark, item, subject.Label, outcome);
+            var result = ItemResults.From(benchmark, item, subject.Label, outcome, run.MaxAnswerChars);
             if (outcome.Error is { } error)
             {
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.

@@ -33,6 +33,9 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     private Assembly? _assembly;
     private Task _background = Task.CompletedTask;
 
+    /// <summary>The most answer characters stored in reports and printed (<c>BENCHAGENT_MAX_ANSWER_CHARS</c>).</summary>
+    internal int MaxAnswerChars => _settings.MaxAnswerChars;
+
     /// <summary>Creates a run that reads the process environment.</summary>
     public BenchmarkRun()
         : this(Environment.GetEnvironmentVariable)
