@@ -160,7 +160,8 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         {
             var results = _results.ToList();
             var report = RunReport.Create(results) with { Baselines = BaselineSummary.Create(results, _gates.Values) };
-            await ReportWriter.WriteAsync(report, directory, _settings.GitHubStepSummary).ConfigureAwait(false);
+            // Each run its own folder (runs/<time>-<pid>-<random>/), then the top-level copies and the 'latest' pointer.
+            await RunFolders.WriteAsync(report, directory, _settings.GitHubStepSummary, DateTimeOffset.UtcNow).ConfigureAwait(false);
         }
 
         if (_scheduler is not null)
