@@ -52,7 +52,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
                 run.Record(result with { Verdict = ItemVerdict.Error });
                 output.AppendLine($"error:    {error.GetType().Name}: {error.Message}");
-                Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
+                Assert.Fail($"{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: the call failed: {error.GetType().Name}: {error.Message}");
             }
 
             var score = result.Score!;
@@ -78,7 +78,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             }
 
             string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
-            Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+            Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
         }
         finally
         {

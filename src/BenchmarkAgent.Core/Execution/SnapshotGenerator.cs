@@ -167,7 +167,7 @@ internal sealed class SnapshotGenerator
             return true;
         }
 
-        var record = dataset.Records.FirstOrDefault(r => r.Id == recordId);
+        var record = dataset.Records.FirstOrDefault(r => RecordIds.Normalise(r.Id) == recordId);
         return record is not null &&
                (item.Provenance.RecordHash is null || item.Provenance.RecordHash == ItemProvenance.DatasetRecordHash(record));
     }

@@ -26,7 +26,7 @@ internal sealed class BenchmarkItemsAttribute : DataAttribute
             foreach (var item in catalog.Items(benchmark))
             {
                 rows.Add(new TheoryDataRow<string, string>(benchmark, item.Id)
-                    .WithTestDisplayName($"{benchmark}/{item.Subtask}/{item.Id}")
+                    .WithTestDisplayName(DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}"))
                     .WithTrait("benchmark", benchmark)
                     .WithTrait("subtask", item.Subtask)
                     .WithTrait("difficulty", SnapshotNames.Difficulty(item.Difficulty)));
