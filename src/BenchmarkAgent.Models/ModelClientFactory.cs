@@ -60,8 +60,9 @@ internal static class ModelClientFactory
             builder.UseRequestsPerMinute(perMinute, options.TimeProvider);
         }
 
-        // Innermost: bounds each attempt (headers and body), not the waits for a rate-limit slot or between retries.
-        builder.UseCallTimeout(options.CallTimeout, options.TimeProvider);
+        // Innermost: bounds each attempt (headers and body), not the waits for a rate-limit slot or between retries. On
+        // the system clock: it bounds real network I/O, which a test's fake clock (for retry delays) does not drive.
+        builder.UseCallTimeout(options.CallTimeout, TimeProvider.System);
 
         return builder.Build();
     }
