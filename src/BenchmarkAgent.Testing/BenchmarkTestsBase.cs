@@ -31,7 +31,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
         var catalog = BenchmarkCatalog.ForAssembly(assembly);
         if (benchmark == BenchmarkItemsAttribute.EmptyRunRow)
         {
-            FailEmptyRun(catalog);
+            FailEmptyRun(catalog, run.EmptyRuns);
         }
 
         var item = catalog.Get(benchmark, itemId);
@@ -97,7 +97,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 
         if (subject.Client is null)
         {
-            var policy = EmptyRunPolicy.Current;
+            var policy = run.EmptyRuns;
             if (policy.Error is not null)
             {
                 Assert.Fail(policy.Error.Text);
@@ -115,9 +115,8 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
     }
 
     /// <summary>The row that stands for "nothing could be evaluated" under CI=true: fails with what could not be read.</summary>
-    private static void FailEmptyRun(BenchmarkCatalog catalog)
+    private static void FailEmptyRun(BenchmarkCatalog catalog, EmptyRunPolicy policy)
     {
-        var policy = EmptyRunPolicy.Current;
         if (policy.Error is not null)
         {
             Assert.Fail(policy.Error.Text);

@@ -47,7 +47,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     {
         _settings = RunSettingsReader.Read(environment);
         Baselines = new BaselineStore(environment);
+        EmptyRuns = EmptyRunPolicy.Read(environment);
     }
+
+    /// <summary>Whether a run that evaluates nothing fails (under <c>CI=true</c>, unless opted out), read once.</summary>
+    internal EmptyRunPolicy EmptyRuns { get; }
 
     /// <summary>The run's regression baselines (item verdicts, benchmark gates, record mode).</summary>
     internal BaselineStore Baselines { get; }
