@@ -46,6 +46,19 @@ public sealed class EmptyRunInProcessTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Finding7_the_row_that_stands_for_nothing_to_evaluate_fails_under_CI_with_BA2061()
+    {
+        // Discovery adds this row (not skipped) under CI=true when no snapshot could be read or none is declared.
+        await using var ci = Run(("CI", "true"));
+        const string row = BenchmarkAgent.Testing.TestCases.BenchmarkItemsAttribute.EmptyRunRow;
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => new FixtureBenchmarks(ci).Item(row, row));
+
+        Assert.StartsWith("BA2061: CI=true and ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("BENCHAGENT_ALLOW_EMPTY_RUN=true", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Finding9_a_gate_over_items_that_all_errored_fails_with_BA2064()
     {
         await using var server = FaultyOpenAiServer.Start(_ => "0", (_, _) => WireFault.NullContent);
