@@ -33,11 +33,26 @@ internal static class ErrorCodes
     /// <summary><c>BenchmarkAgentMaxQuota</c> is not a positive whole number.</summary>
     public const string InvalidMaxQuota = "BA0009";
 
+    /// <summary>A <c>GeneratedBenchmark</c> item is the result of MSBuild expanding a wildcard in <c>Include</c> against files on disk.</summary>
+    public const string WildcardExpandedName = "BA0010";
+
+    /// <summary>A <c>GeneratedBenchmark</c> item carries metadata BenchmarkAgent does not know (a warning; likely a misspelling).</summary>
+    public const string UnknownMetadata = "BA0011";
+
     /// <summary>Locked mode and the snapshot is missing.</summary>
     public const string MissingSnapshotLocked = "BA0101";
 
     /// <summary>Locked mode and the snapshot is stale.</summary>
     public const string StaleSnapshotLocked = "BA0102";
+
+    /// <summary>Locked mode and the snapshot's item count differs from the quota or from plan.json's subtask quotas (a gutted items.json).</summary>
+    public const string SnapshotCountMismatch = "BA0110";
+
+    /// <summary>Locked mode and an item does not belong to this benchmark's plan: unknown subtask, other source, other seed or id (a swapped items.json).</summary>
+    public const string SnapshotItemsForeign = "BA0111";
+
+    /// <summary>Locked mode and an item's content differs from its recorded content hash without being marked edited (an edit no local build has checked).</summary>
+    public const string SnapshotUnrecordedEdit = "BA0112";
 
     /// <summary>A snapshot file is malformed (invalid JSON, missing or invalid fields).</summary>
     public const string MalformedSnapshot = "BA0201";
@@ -231,4 +246,22 @@ internal static class ErrorCodes
 
     /// <summary>Recording a baseline was asked for, but the project's snapshot folder is unknown or cannot be written.</summary>
     public const string RecordFailed = "BA2057";
+
+    /// <summary><c>BENCHAGENT_ALLOW_EMPTY_RUN</c> is not true or false.</summary>
+    public const string InvalidAllowEmptyRun = "BA2060";
+
+    /// <summary>Under <c>CI=true</c>, benchmark snapshots could not be read (or none is declared), so the run would evaluate nothing.</summary>
+    public const string NothingToEvaluate = "BA2061";
+
+    /// <summary>Under <c>CI=true</c>, no subject is configured, so the run would evaluate nothing.</summary>
+    public const string NoSubjectInCi = "BA2062";
+
+    /// <summary>The subject's response had no answer text (empty <c>choices</c>, null or blank content): an error item, not a wrong answer.</summary>
+    public const string EmptyResponse = "BA2063";
+
+    /// <summary>Every item of a benchmark errored: its gate fails, whatever the baseline says.</summary>
+    public const string EveryItemErrored = "BA2064";
+
+    /// <summary><c>BENCHAGENT_MAX_ANSWER_CHARS</c> is not an integer from 1 to 100000000.</summary>
+    public const string InvalidMaxAnswerChars = "BA2065";
 }

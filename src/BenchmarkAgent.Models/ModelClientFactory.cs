@@ -1,3 +1,4 @@
+using BenchmarkAgent.Models.Timeouts;
 using Microsoft.Extensions.AI;
 
 namespace BenchmarkAgent.Models;
@@ -58,6 +59,10 @@ internal static class ModelClientFactory
         {
             builder.UseRequestsPerMinute(perMinute, options.TimeProvider);
         }
+
+        // Innermost: bounds each attempt (headers and body), not the waits for a rate-limit slot or between retries. On
+        // the system clock: it bounds real network I/O, which a test's fake clock (for retry delays) does not drive.
+        builder.UseCallTimeout(options.CallTimeout, TimeProvider.System);
 
         return builder.Build();
     }

@@ -37,6 +37,12 @@ internal sealed record ModelPipelineOptions
     /// <summary>The network timeout of one request; <see langword="null"/> for <see cref="DefaultNetworkTimeout"/>.</summary>
     public TimeSpan? NetworkTimeout { get; init; }
 
+    /// <summary>The default of <see cref="CallTimeout"/>: five minutes for one call, headers and body.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The total time one call (one attempt, headers and body) may take before it is cancelled and retried.</summary>
+    public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
+
     /// <summary>The HTTP transport of the endpoint client (tests); <see langword="null"/> for the SDK's pooled one.</summary>
     public System.ClientModel.Primitives.PipelineTransport? Transport { get; init; }
 

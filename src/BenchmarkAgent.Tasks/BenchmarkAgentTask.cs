@@ -39,6 +39,11 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     public override bool Execute()
     {
         var settings = GenerationSettings.Parse(Benchmarks, Properties());
+        foreach (var warning in settings.Warnings)
+        {
+            Log.LogWarning(subcategory: null, warning.Code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, warning.Message);
+        }
+
         foreach (var problem in settings.Problems)
         {
             Log.LogError(subcategory: null, problem.Code, helpKeyword: null, ProjectFile, 0, 0, 0, 0, problem.Message);

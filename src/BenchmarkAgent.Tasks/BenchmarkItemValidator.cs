@@ -25,7 +25,11 @@ internal static class BenchmarkItemValidator
         {
             string name = item.ItemSpec;
             int before = problems.Count;
-            if (!IsSafeName(name, out string why))
+            if (WildcardExpansion(item, projectDirectory) is { } expansion)
+            {
+                problems.Add(new(ErrorCodes.WildcardExpandedName, $"GeneratedBenchmark '{name}' {expansion}: MSBuild expands a wildcard ('*' or '?') in Include against files on disk, so Include=\"arith*\" or Include=\"*\" turns every matching file into a benchmark named after it. Write each benchmark name literally, without a wildcard, e.g. Include=\"arithmetic\"; if you meant this name, it must not be the name of a file next to the project."));
+            }
+            else if (!IsSafeName(name, out string why))
             {
                 problems.Add(new(ErrorCodes.UnsafeName, $"GeneratedBenchmark '{name}': the name {why}. Use letters, digits, '-', '_' or '.', e.g. Include=\"arithmetic\"; the name becomes the folder Benchmarks/<name>/."));
             }
@@ -134,6 +138,36 @@ internal static class BenchmarkItemValidator
     private static IEnumerable<string> SplitList(string? list) =>
         (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// Says how <paramref name="item"/> shows that MSBuild made it from a wildcard, or null when it does not. MSBuild
+    /// keeps no record of the pattern, so two signals are used: a recursive wildcard (<c>**</c>) sets
+    /// <c>%(RecursiveDir)</c>, and any expansion yields the relative path of an existing file (wildcards match files,
+    /// never folders). A benchmark name is a plain word that names no file, so a name that does is refused.
+    /// </summary>
+    public static string? WildcardExpansion(ITaskItem item, string projectDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string name = item.ItemSpec;
+        if (item.GetMetadata("RecursiveDir").Length > 0)
+        {
+            return $"came from a recursive wildcard (its %(RecursiveDir) is '{item.GetMetadata("RecursiveDir")}')";
+        }
+
+        if (name.Length == 0 || name.IndexOfAny(['*', '?']) >= 0 || name.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.Exists(Path.Combine(projectDirectory, name)) ? $"is the name of the file {name} next to the project" : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True when <paramref name="name"/> is safe as a single folder name on every operating system.</summary>
     public static bool IsSafeName(string name, out string why)
     {
@@ -149,6 +183,10 @@ internal static class BenchmarkItemValidator
         else if (name is "." or ".." || name.Contains("..", StringComparison.Ordinal))
         {
             why = "contains '..'";
+        }
+        else if (name.IndexOfAny(['*', '?']) >= 0)
+        {
+            why = "contains a wildcard ('*' or '?'); MSBuild expands a wildcard in Include against files on disk (here no file matched, so it stayed as written), so a benchmark name must be written literally";
         }
         else if (name.IndexOfAny(['/', '\\']) >= 0)
         {

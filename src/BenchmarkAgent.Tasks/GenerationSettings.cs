@@ -26,6 +26,9 @@ internal sealed record GenerationSettings(
     /// <summary>The longest accepted <c>BenchmarkAgentLockTimeoutSeconds</c>: one day.</summary>
     public const int MaxLockTimeoutSeconds = 86_400;
 
+    /// <summary>Warnings found while parsing (unknown item metadata, BA0011); they never stop the task.</summary>
+    public IReadOnlyList<GenerationProblem> Warnings { get; init; } = [];
+
     /// <summary>The absolute intermediate folder holding <c>benchagent/</c> (the lock and the resume journals).</summary>
     public string IntermediateDirectory { get; init; } = string.Empty;
 
@@ -101,6 +104,7 @@ internal sealed record GenerationSettings(
 
         return new GenerationSettings(requests, strict, problems)
         {
+            Warnings = items.SelectMany(ItemMetadataCheck.UnknownMetadata).ToList(),
             IntermediateDirectory = properties.IntermediateDirectory.Length > 0 ? Path.GetFullPath(properties.IntermediateDirectory) : Path.Combine(projectDirectory, "obj"),
             Locked = properties.Locked,
             MaxQuota = maxQuota,

@@ -81,6 +81,11 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICanc
                     continue;
                 }
 
+                if (settings.Locked && existing is not null && !MatchesPlan(request, existing))
+                {
+                    continue;
+                }
+
                 if (settings.Locked || existing is null || !existing.HasPendingCuration(request.Quota))
                 {
                     Log.LogMessage(MessageImportance.Normal, "BenchmarkAgent: '{0}' is up to date.", request.Name);
@@ -90,7 +95,8 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICanc
 
             if (settings.Locked)
             {
-                LogLocked(request, recorded is null);
+                // A plan.json without its items.json is a missing snapshot (BA0101), not a stale one.
+                LogLocked(request, recorded is null || !File.Exists(SnapshotLayout.ItemsPath(SnapshotRoot, request.Name)));
                 continue;
             }
 
@@ -129,6 +135,20 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICanc
         }
 
         Generated = generated.ToArray();
+    }
+
+    /// <summary>The CI lock's check that a fresh snapshot holds what its plan says (BA0110-BA0112); logs and returns false when not.</summary>
+    private bool MatchesPlan(BenchmarkRequest request, ExistingSnapshot existing)
+    {
+        var problems = SnapshotConsistency.Check(existing, request.Seed, request.Quota);
+        foreach (var (code, message) in problems)
+        {
+            Log.LogError(subcategory: null, code, helpKeyword: null, existing.Items.Path, 0, 0, 0, 0,
+                "Benchmark '{0}': the committed snapshot does not match its plan.json, and the build is locked (CI): {1}. Restore it, or run 'dotnet build' locally without CI=true, review the diff, and commit {2}/.",
+                request.Name, message, Path.Combine(Path.GetFileName(SnapshotRoot), request.Name));
+        }
+
+        return problems.Count == 0;
     }
 
     private void LogLocked(BenchmarkRequest request, bool missing)

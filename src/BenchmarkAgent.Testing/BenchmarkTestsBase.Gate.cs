@@ -27,7 +27,13 @@ public abstract partial class BenchmarkTestsBase
         var token = TestContext.Current.CancellationToken;
         // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
         var outcomes = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
-        var results = items.Select((item, i) => ItemResults.From(benchmark, item, subject.Label, outcomes[i])).ToList();
+        var results = items.Select((item, i) => ItemResults.From(benchmark, item, subject.Label, outcomes[i], Run.MaxAnswerChars)).ToList();
+        if (outcomes.Length > 0 && outcomes.All(o => o.Error is not null))
+        {
+            // A gate over nothing but errors would judge nothing; it fails whatever MinScore or the baseline say.
+            Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {outcomes.Length} items of benchmark '{benchmark}' errored (first: {outcomes[0].Error!.Message}), so the gate cannot pass. The item tests name each error.");
+        }
+
         var outcome = Run.Baselines.Check(location, subject.Label, results);
         if (outcome.Gate is { } gate)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Xunit;
 using BenchmarkAgent.Testing.TestCases;
 using BenchmarkAgent.Testing.Results;
+using BenchmarkAgent.Testing.Settings;
 
 namespace BenchmarkAgent.Testing;
 
@@ -28,6 +29,11 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
     {
         var assembly = GetType().Assembly;
         var catalog = BenchmarkCatalog.ForAssembly(assembly);
+        if (benchmark == BenchmarkItemsAttribute.EmptyRunRow)
+        {
+            FailEmptyRun(catalog, run.EmptyRuns);
+        }
+
         var item = catalog.Get(benchmark, itemId);
         var subject = RequireSubject(assembly);
 
@@ -40,13 +46,13 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             output.AppendLine(item.Prompt);
             var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
             ItemOutput.WriteMetrics(outcome.Metrics, output);
-            var result = ItemResults.From(benchmark, item, subject.Label, outcome);
+            var result = ItemResults.From(benchmark, item, subject.Label, outcome, run.MaxAnswerChars);
             if (outcome.Error is { } error)
             {
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
                 run.Record(result with { Verdict = ItemVerdict.Error });
                 output.AppendLine($"error:    {error.GetType().Name}: {error.Message}");
-                Assert.Fail($"{benchmark}/{item.Subtask}/{item.Id}: the call failed: {error.GetType().Name}: {error.Message}");
+                Assert.Fail($"{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: the call failed: {error.GetType().Name}: {error.Message}");
             }
 
             var score = result.Score!;
@@ -72,7 +78,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             }
 
             string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
-            Assert.False(judgement.FailsTest, $"{regression}{benchmark}/{item.Subtask}/{item.Id}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+            Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
         }
         finally
         {
@@ -91,9 +97,34 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 
         if (subject.Client is null)
         {
+            var policy = run.EmptyRuns;
+            if (policy.Error is not null)
+            {
+                Assert.Fail(policy.Error.Text);
+            }
+
+            if (policy.FailsEmptyRuns)
+            {
+                Assert.Fail($"{ErrorCodes.NoSubjectInCi}: CI=true and no subject is configured, so this run would evaluate nothing. {subject.SkipReason} To let such a run pass, set {EmptyRunPolicy.AllowEmptyRunVariable}=true.");
+            }
+
             Assert.Skip(subject.SkipReason ?? "No subject is configured.");
         }
 
         return subject;
+    }
+
+    /// <summary>The row that stands for "nothing could be evaluated" under CI=true: fails with what could not be read.</summary>
+    private static void FailEmptyRun(BenchmarkCatalog catalog, EmptyRunPolicy policy)
+    {
+        if (policy.Error is not null)
+        {
+            Assert.Fail(policy.Error.Text);
+        }
+
+        string what = catalog.Problems.Count > 0
+            ? "these benchmark snapshots could not be read: " + string.Join("; ", catalog.Problems)
+            : "the project declares no GeneratedBenchmark items, or their snapshots are empty";
+        Assert.Fail($"{ErrorCodes.NothingToEvaluate}: CI=true and {what}. Rebuild (dotnet test without --no-build copies the snapshots), or regenerate and commit them; to let such a run pass, set {EmptyRunPolicy.AllowEmptyRunVariable}=true.");
     }
 }

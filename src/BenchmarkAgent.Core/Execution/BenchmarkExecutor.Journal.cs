@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkAgent.Families;
 using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
+using BenchmarkAgent.Items;
 using BenchmarkAgent.Verification;
 
 namespace BenchmarkAgent.Execution;
@@ -59,7 +60,7 @@ internal sealed partial class BenchmarkExecutor
         {
             difficulty = subtask.Difficulty ?? Difficulty.Medium;
             sourceFits = new DatasetSource(dataset.Card.Name).TryGetRecord(provenance.Source, out string? record)
-                && dataset.Records.Any(r => r.Id == record);
+                && dataset.Records.Any(r => RecordIds.Normalise(r.Id) == record);
         }
         else
         {

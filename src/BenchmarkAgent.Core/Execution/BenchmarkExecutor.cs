@@ -145,8 +145,9 @@ internal sealed partial class BenchmarkExecutor
                 return (null, check, message);
             }
 
-            // The record id is an opaque label from the file: it is only ever written as text.
-            var source = datasetSource.ForRecord(record.Id);
+            // The record id is an opaque label from the file: only ever written as text, normalised (no separators,
+            // control or bidirectional characters) before it enters the snapshot.
+            var source = datasetSource.ForRecord(RecordIds.Normalise(record.Id));
             string seedHex = seed.ToString("x16", CultureInfo.InvariantCulture);
             string id = ItemId(subtask.Name, source, seedHex);
             var provenance = new ItemProvenance(source, seedHex, index, attempt, sample.Chain, _verifier.CheckNames)

@@ -134,9 +134,17 @@ internal sealed class SnapshotGenerator
     public void CheckEdits(ExistingSnapshot existing)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        foreach (var item in existing.Items.Items.Where(i => !i.Curation.Excluded && ItemContent.IsEdited(i)))
+        // A hand-written item (any source but family: or dataset:) in a family's subtask is held to that family's checker
+        // too, edited or not: relabelling a generated item "manual" must not take its answer past the check.
+        foreach (var item in existing.Items.Items.Where(i => !i.Curation.Excluded && (ItemContent.IsEdited(i) || i.Provenance.Source is ExternalSource)))
         {
-            if (item.Provenance.Source is not FamilySource source || !_families.TryGetValue(source.FamilyId, out var family))
+            string? familyId = item.Provenance.Source switch
+            {
+                FamilySource f => f.FamilyId,
+                ExternalSource => item.Subtask,
+                _ => null,
+            };
+            if (familyId is null || !_families.TryGetValue(familyId, out var family))
             {
                 continue;
             }
@@ -174,7 +182,7 @@ internal sealed class SnapshotGenerator
             return true;
         }
 
-        var record = dataset.Records.FirstOrDefault(r => r.Id == recordId);
+        var record = dataset.Records.FirstOrDefault(r => RecordIds.Normalise(r.Id) == recordId);
         return record is not null &&
                (item.Provenance.RecordHash is null || item.Provenance.RecordHash == ItemProvenance.DatasetRecordHash(record));
     }

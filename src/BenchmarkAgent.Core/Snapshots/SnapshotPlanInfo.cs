@@ -9,4 +9,7 @@ internal sealed record SnapshotPlanInfo(string? Fingerprint, int Generation, IRe
 {
     /// <summary>The recorded quality summary per subtask name (rejections so far), so a regeneration that keeps items keeps their counts.</summary>
     public IReadOnlyDictionary<string, SubtaskReport> Quality { get; init; } = new Dictionary<string, SubtaskReport>(StringComparer.Ordinal);
+
+    /// <summary>The subtasks the plan records (name, source, quota), in plan order; the CI lock checks the items against them.</summary>
+    public IReadOnlyList<RecordedSubtask> Subtasks { get; init; } = [];
 }

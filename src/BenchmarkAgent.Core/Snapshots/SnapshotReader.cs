@@ -108,10 +108,17 @@ internal static class SnapshotReader
         }
 
         var quality = new Dictionary<string, SubtaskReport>(StringComparer.Ordinal);
+        var recorded = new List<RecordedSubtask>();
         if (root.TryGetProperty("subtasks", out var subtasks) && subtasks.ValueKind == JsonValueKind.Array)
         {
             foreach (var subtask in subtasks.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
             {
+                if (subtask.TryGetProperty("name", out var recordedName) && recordedName.ValueKind == JsonValueKind.String &&
+                    subtask.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String)
+                {
+                    recorded.Add(new RecordedSubtask(recordedName.GetString()!, ItemSource.Parse(source.GetString()!), Int(subtask, "quota")));
+                }
+
                 if (subtask.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
                     subtask.TryGetProperty("quality", out var q) && q.ValueKind == JsonValueKind.Object)
                 {
@@ -129,7 +136,7 @@ internal static class SnapshotReader
             }
         }
 
-        return new SnapshotPlanInfo(fingerprint, generation, history) { Quality = quality };
+        return new SnapshotPlanInfo(fingerprint, generation, history) { Quality = quality, Subtasks = recorded };
     }
 
     private static int Int(JsonElement element, string property) =>

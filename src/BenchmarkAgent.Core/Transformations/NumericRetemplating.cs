@@ -88,16 +88,27 @@ internal sealed partial class NumericRetemplating : RecordTransformation
             char after = end < question.Length ? question[end] : ' ';
             char afterNext = end + 1 < question.Length ? question[end + 1] : ' ';
             if (char.IsLetter(before) || char.IsLetter(after) || before is '/' or ':' or '.' or '-' || after is '/' or ':'
-                || (after is '.' or ',' && char.IsDigit(afterNext)) || match.Value.Contains('.'))
+                || (after is '.' or ',' && char.IsDigit(afterNext)) || match.Value.Contains('.') || !TryParseNumber(match.Value, out _))
             {
-                // Ordinals (5th), times (3:00), fractions (1/2), ranges and decimals cannot be re-templated safely.
+                // Ordinals (5th), times (3:00), fractions (1/2), ranges, decimals and numbers too large for a decimal
+                // cannot be re-templated safely.
                 return null;
             }
 
             questionNumbers.Add(match);
         }
 
+        // Counts and indexes are kept in dictionaries so the analysis stays linear in the number of steps and
+        // numbers (a hostile record can hold tens of thousands of either; list scans per step were quadratic).
+        var questionCounts = new Dictionary<decimal, int>();
+        foreach (var match in questionNumbers)
+        {
+            decimal value = ParseNumber(match.Value);
+            questionCounts[value] = questionCounts.GetValueOrDefault(value) + 1;
+        }
+
         var questionValues = questionNumbers.Select(m => ParseNumber(m.Value)).Where(v => v > 0).Distinct().ToList();
+        var questionSet = questionValues.ToHashSet();
         var implied = ImpliedConstants(question);
         if (questionValues.Any(implied.Contains))
         {
@@ -115,6 +126,7 @@ internal sealed partial class NumericRetemplating : RecordTransformation
         var steps = new List<Step>();
         var used = new HashSet<decimal>();
         var resultValues = new List<decimal>();
+        var lastResultIndex = new Dictionary<decimal, int>();
         foreach (Match annotation in annotations)
         {
             string expression = annotation.Groups[1].Value;
@@ -129,9 +141,13 @@ internal sealed partial class NumericRetemplating : RecordTransformation
             var operands = new List<Operand>();
             foreach (Match literal in Literal().Matches(expression))
             {
-                decimal value = ParseNumber(literal.Value);
-                int result = resultValues.LastIndexOf(value);
-                bool fromQuestion = questionValues.Contains(value);
+                if (!TryParseNumber(literal.Value, out decimal value))
+                {
+                    return null;
+                }
+
+                int result = lastResultIndex.GetValueOrDefault(value, -1);
+                bool fromQuestion = questionSet.Contains(value);
                 if (result >= 0 && fromQuestion)
                 {
                     return null; // ambiguous: an earlier result or a number of the question
@@ -148,13 +164,14 @@ internal sealed partial class NumericRetemplating : RecordTransformation
             // is probably a constant in disguise, which re-templating would change by mistake.
             foreach (var group in operands.Where(o => o.FromQuestion).GroupBy(o => o.Value))
             {
-                if (group.Count() > questionNumbers.Count(m => ParseNumber(m.Value) == group.Key))
+                if (group.Count() > questionCounts.GetValueOrDefault(group.Key))
                 {
                     return null;
                 }
             }
 
             steps.Add(new Step(annotation, operands, stated));
+            lastResultIndex[stated] = resultValues.Count;
             resultValues.Add(stated);
         }
 
@@ -240,19 +257,21 @@ internal sealed partial class NumericRetemplating : RecordTransformation
         string body = solution[..marker];
         var builder = new StringBuilder(solution.Length + 32);
         int position = 0;
+        var latestStep = new Dictionary<decimal, int>(); // original result -> the latest step before this point that stated it
         for (int k = 0; k <= plan.Steps.Count; k++)
         {
             int end = k < plan.Steps.Count ? plan.Steps[k].Match.Index : body.Length;
             // Prose numbers are rewritten for readability only: results of steps before this point first, then question numbers.
             builder.Append(Number().Replace(body[position..end], m =>
             {
-                decimal value = ParseNumber(m.Value);
-                for (int j = k - 1; j >= 0; j--)
+                if (!TryParseNumber(m.Value, out decimal value))
                 {
-                    if (plan.Steps[j].Original == value)
-                    {
-                        return ExpectedAnswer.FormatNumber(results[j]);
-                    }
+                    return m.Value;
+                }
+
+                if (latestStep.TryGetValue(value, out int j))
+                {
+                    return ExpectedAnswer.FormatNumber(results[j]);
                 }
 
                 return values.TryGetValue(value, out decimal mapped) ? ExpectedAnswer.FormatNumber(mapped) : m.Value;
@@ -263,9 +282,11 @@ internal sealed partial class NumericRetemplating : RecordTransformation
             }
 
             var step = plan.Steps[k];
-            builder.Append("<<").Append(RewriteExpression(step, values, results.Take(k).ToList()))
+            // Operands only refer to results of earlier steps, so the full list reads the same as its first k entries.
+            builder.Append("<<").Append(RewriteExpression(step, values, results))
                 .Append('=').Append(ExpectedAnswer.FormatNumber(results[k])).Append(">>");
             position = step.Match.Index + step.Match.Length;
+            latestStep[step.Original] = k;
         }
 
         builder.Append("#### ").Append(ExpectedAnswer.FormatNumber(results[^1]));
@@ -361,7 +382,11 @@ internal sealed partial class NumericRetemplating : RecordTransformation
     }
 
     private static decimal ParseNumber(string text) =>
-        decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        TryParseNumber(text, out decimal value) ? value : throw new FormatException("Not a number a decimal can hold.");
+
+    /// <summary>Parses a number of the text; false when it does not fit a decimal (a hostile run of digits).</summary>
+    private static bool TryParseNumber(string text, out decimal value) =>
+        decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 
     private static readonly (string Root, decimal Value)[] ConstantWords =
     [

@@ -39,8 +39,10 @@ internal sealed partial class SurfaceNoise : RecordTransformation
         var builder = new StringBuilder(record.Input);
         foreach (var word in chosen)
         {
-            // Inner positions only, so the first and last letters stay: the word remains readable.
-            var positions = Enumerable.Range(1, word.Length - 3).Where(p => word.Value[p] != word.Value[p + 1]).ToList();
+            // Inner positions only, so the first and last letters stay: the word remains readable. Match.Value
+            // allocates a new string on every read, so it is read once (reading it per position was quadratic).
+            string value = word.Value;
+            var positions = Enumerable.Range(1, value.Length - 3).Where(p => value[p] != value[p + 1]).ToList();
             if (positions.Count == 0)
             {
                 continue;
@@ -57,10 +59,32 @@ internal sealed partial class SurfaceNoise : RecordTransformation
     private static List<Match> Words(DatasetRecord record)
     {
         string answer = AnswerInference.FinalAnswer(record.Output);
-        return LongWord().Matches(record.Input)
-            .Where(m => !answer.Contains(m.Value, StringComparison.OrdinalIgnoreCase))
-            .Where(m => Enumerable.Range(1, m.Length - 3).Any(p => m.Value[p] != m.Value[p + 1]))
-            .ToList();
+        var words = new List<Match>();
+        foreach (Match match in LongWord().Matches(record.Input))
+        {
+            // One pass per word, linear in its length: a word longer than the answer cannot occur in it.
+            ReadOnlySpan<char> word = record.Input.AsSpan(match.Index, match.Length);
+            if (HasInnerSwap(word) && (word.Length > answer.Length || !answer.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                words.Add(match);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>True when two adjacent inner letters differ (so swapping them changes the word).</summary>
+    private static bool HasInnerSwap(ReadOnlySpan<char> word)
+    {
+        for (int p = 1; p < word.Length - 2; p++)
+        {
+            if (word[p] != word[p + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"(?<![\w'])[A-Za-z]{6,}(?![\w'])", RegexOptions.CultureInvariant)]

@@ -7,6 +7,24 @@ namespace BenchmarkAgent.Testing.Reports;
 /// <summary>The searchable item table of the HTML report.</summary>
 internal static partial class HtmlReportWriter
 {
+    /// <summary>
+    /// The most item rows the page holds (issue 16: a 50,000-item report.html of 33 MB was slow to open). A larger run
+    /// shows regressions, errors and failures first up to this many rows and says so; report.json keeps every item.
+    /// </summary>
+    public const int MaxTableRows = 2_000;
+
+    /// <summary>
+    /// The rows the page holds, in table order: regressions first, then the usual order; above <see cref="MaxTableRows"/>
+    /// items, what needs attention first (regressions, errors, failures), then passes, up to the cap.
+    /// </summary>
+    private static List<HtmlItemRow> ShownRows(HtmlReportModel model)
+    {
+        var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
+        return rows.Count <= MaxTableRows
+            ? rows
+            : rows.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : i.Passed is null ? 1 : i.Passed == false ? 2 : 3).Take(MaxTableRows).ToList();
+    }
+
     private static void ItemTable(StringBuilder html, HtmlReportModel model)
     {
         bool verdicts = model.HasVerdicts;
@@ -14,8 +32,18 @@ internal static partial class HtmlReportWriter
         bool repeats = model.Repeats > 1;
         bool tokens = model.Tokens is not null;
         // Regressions first, then the usual order (benchmark, subtask, id).
-        var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
-        html.Append("<section id=\"items\">\n<h2>Items</h2>\n")
+        var rows = ShownRows(model);
+        int total = model.Items.Count;
+
+        html.Append("<section id=\"items\">\n<h2>Items</h2>\n");
+        if (total > rows.Count)
+        {
+            html.Append("<p class=\"note\" id=\"items-capped\">Showing ").Append(rows.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+                .Append(" of ").Append(total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))
+                .Append(" items (regressions, errors and failures first); every item is in report.json.</p>\n");
+        }
+
+        html
             .Append("<input id=\"filter\" type=\"search\" placeholder=\"Filter: words from any column\" aria-label=\"Filter items\" hidden>")
             .Append("<span id=\"shown\">").Append(rows.Count).Append(" items</span>\n")
             .Append("<table id=\"item-table\"><thead><tr><th>benchmark</th><th>subtask</th><th>id</th><th>difficulty</th><th>score / pass</th>")

@@ -53,7 +53,8 @@ internal static partial class HtmlReportWriter
         MetricCharts(html, model);
         ItemTable(html, model);
         html.Append("<script type=\"application/json\" id=\"report-data\">")
-            .Append(HtmlText.EscapeJsonForScript(JsonSerializer.Serialize(model, JsonOptions)))
+            // A summarised page embeds the rows it shows, not all items (report.json has every item).
+            .Append(HtmlText.EscapeJsonForScript(JsonSerializer.Serialize(model.Items.Count > MaxTableRows ? model with { Items = ShownRows(model) } : model, JsonOptions)))
             .Append("</script>\n<script>").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }

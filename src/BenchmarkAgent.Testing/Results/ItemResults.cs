@@ -7,13 +7,18 @@ namespace BenchmarkAgent.Testing.Results;
 /// <summary>Turns a subject's answer to an item into an <see cref="ItemResult"/> (pure: scoring only).</summary>
 internal static class ItemResults
 {
+    /// <summary>The score with its extracted answer capped like the answer (a text answer's extraction can be the whole answer).</summary>
+    private static ItemScore Capped(ItemScore score, int maxAnswerChars) =>
+        score.Extracted is { } extracted && extracted.Length > maxAnswerChars ? score with { Extracted = AnswerCap.Apply(extracted, maxAnswerChars) } : score;
+
     /// <summary>Scores <paramref name="answer"/> with the item's default scorer; an error stays an error (no score).</summary>
     /// <param name="benchmark">The benchmark name.</param>
     /// <param name="item">The item.</param>
     /// <param name="subject">The subject label.</param>
     /// <param name="answer">The subject's answer.</param>
     /// <returns>The result.</returns>
-    public static ItemResult Score(string benchmark, BenchmarkItem item, string subject, SubjectAnswer answer)
+    /// <param name="maxAnswerChars">The most answer characters kept in the result (<see cref="AnswerCap"/>); scoring sees the whole answer.</param>
+    public static ItemResult Score(string benchmark, BenchmarkItem item, string subject, SubjectAnswer answer, int maxAnswerChars = AnswerCap.DefaultMaxChars)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(answer);
@@ -24,7 +29,7 @@ internal static class ItemResults
         }
 
         var score = Scorers.For(item.Answer.Type).Score(item, answer.Text);
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, answer.Text, score, null, answer.Latency) { Tokens = answer.Tokens };
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, AnswerCap.Apply(answer.Text, maxAnswerChars), Capped(score, maxAnswerChars), null, answer.Latency) { Tokens = answer.Tokens };
     }
 
     /// <summary>
@@ -36,7 +41,8 @@ internal static class ItemResults
     /// <param name="subject">The subject label.</param>
     /// <param name="outcome">The run's evaluation of the item.</param>
     /// <returns>The result.</returns>
-    public static ItemResult From(string benchmark, BenchmarkItem item, string subject, ItemOutcome outcome)
+    /// <param name="maxAnswerChars">The most answer characters kept in the result (<see cref="AnswerCap"/>); scoring sees the whole answer.</param>
+    public static ItemResult From(string benchmark, BenchmarkItem item, string subject, ItemOutcome outcome, int maxAnswerChars = AnswerCap.DefaultMaxChars)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -48,7 +54,8 @@ internal static class ItemResults
             return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
         }
 
-        string response = outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty;
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, outcome.Score, null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
+        // Scored on the whole answer; stored and printed capped (the cap is visible in the text).
+        string response = AnswerCap.Apply(outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty, maxAnswerChars);
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, Capped(outcome.Score, maxAnswerChars), null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
     }
 }

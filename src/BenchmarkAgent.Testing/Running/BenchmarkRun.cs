@@ -33,6 +33,9 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     private Assembly? _assembly;
     private Task _background = Task.CompletedTask;
 
+    /// <summary>The most answer characters stored in reports and printed (<c>BENCHAGENT_MAX_ANSWER_CHARS</c>).</summary>
+    internal int MaxAnswerChars => _settings.MaxAnswerChars;
+
     /// <summary>Creates a run that reads the process environment.</summary>
     public BenchmarkRun()
         : this(Environment.GetEnvironmentVariable)
@@ -44,7 +47,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     {
         _settings = RunSettingsReader.Read(environment);
         Baselines = new BaselineStore(environment);
+        EmptyRuns = EmptyRunPolicy.Read(environment);
     }
+
+    /// <summary>Whether a run that evaluates nothing fails (under <c>CI=true</c>, unless opted out), read once.</summary>
+    internal EmptyRunPolicy EmptyRuns { get; }
 
     /// <summary>The run's regression baselines (item verdicts, benchmark gates, record mode).</summary>
     internal BaselineStore Baselines { get; }
@@ -157,7 +164,8 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         {
             var results = _results.ToList();
             var report = RunReport.Create(results) with { Baselines = BaselineSummary.Create(results, _gates.Values) };
-            await ReportWriter.WriteAsync(report, directory, _settings.GitHubStepSummary).ConfigureAwait(false);
+            // Each run its own folder (runs/<time>-<pid>-<random>/), then the top-level copies and the 'latest' pointer.
+            await RunFolders.WriteAsync(report, directory, _settings.GitHubStepSummary, DateTimeOffset.UtcNow).ConfigureAwait(false);
         }
 
         if (_scheduler is not null)

@@ -142,7 +142,19 @@ internal sealed class SubjectScheduler : IAsyncDisposable
             var options = BenchmarkPrompt.CreateOptions(item, _options);
             options.AdditionalProperties![RepeatPropertyKey] = repeat;
             var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(response.Text))
+            {
+                // An empty choices array or null content is not a wrong answer: the item is an error, counted apart, not scored.
+                return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(response.Messages.Count), TokenCounts.From(response.Usage));
+            }
+
             return new SubjectAnswer(response.Text, stopwatch.Elapsed, null, TokenCounts.From(response.Usage));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentOutOfRangeException && !token.IsCancellationRequested)
+        {
+            // The OpenAI SDK throws these while reading a malformed body or an empty choices array: the same error item (BA2063).
+            return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(
+                $"{ErrorCodes.EmptyResponse}: the subject's response was malformed or had no answer ({ex.GetType().Name}: {ex.Message}); the item is counted as an error, not scored.", ex));
         }
         catch (Exception ex)
         {

@@ -37,6 +37,9 @@ internal sealed record RunSettings
     /// <summary>How many times each item is asked, 1 to 100 (<c>BENCHAGENT_SUBJECT_REPEATS</c>).</summary>
     public int Repeats { get; init; } = 1;
 
+    /// <summary>The most answer characters stored in reports and printed (<c>BENCHAGENT_MAX_ANSWER_CHARS</c>); longer answers are cut visibly.</summary>
+    public int MaxAnswerChars { get; init; } = Results.AnswerCap.DefaultMaxChars;
+
     /// <summary>Whether subject responses are cached (<c>BENCHAGENT_SUBJECT_CACHE</c>; off by default: a regression run should ask the model).</summary>
     public bool SubjectCache { get; init; }
 

@@ -46,6 +46,9 @@ internal static class RunSettingsReader
     /// <summary>Overrides the folder the response cache is stored in.</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
+    /// <summary>The most answer characters stored in reports and printed, 1 to 100000000.</summary>
+    public const string MaxAnswerCharsVariable = "BENCHAGENT_MAX_ANSWER_CHARS";
+
     /// <summary>The GitHub Actions job summary file the Markdown report is appended to.</summary>
     public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
@@ -72,6 +75,7 @@ internal static class RunSettingsReader
 
         int? concurrency = IntegerSetting(ConcurrencyVariable, RunSettings.MaxConcurrency, ErrorCodes.InvalidSubjectConcurrency, " (calls in flight at once)");
         int? repeats = IntegerSetting(RepeatsVariable, RunSettings.MaxRepeats, ErrorCodes.InvalidRepeats, " (how many times each item is asked)");
+        int? maxAnswerChars = IntegerSetting(MaxAnswerCharsVariable, Results.AnswerCap.MaxMaxChars, ErrorCodes.InvalidMaxAnswerChars, " (answer characters kept in reports and output)");
         int? judgeConcurrency = IntegerSetting(JudgeConcurrencyVariable, RunSettings.MaxConcurrency, ErrorCodes.InvalidJudgeConcurrency, " (judge calls in flight at once)");
 
         float? temperature = float.TryParse(Get(SubjectTemperatureVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out float t) && t is >= 0 and <= 2 ? t : null;
@@ -146,6 +150,7 @@ internal static class RunSettingsReader
             SubjectConcurrency = concurrency ?? RunSettings.DefaultConcurrency,
             JudgeConcurrencySetting = judgeConcurrency,
             Repeats = repeats ?? 1,
+            MaxAnswerChars = maxAnswerChars ?? Results.AnswerCap.DefaultMaxChars,
             SubjectCache = subjectCache,
             JudgeCache = judgeCache,
             SubjectRequestsPerMinute = subjectRate,
