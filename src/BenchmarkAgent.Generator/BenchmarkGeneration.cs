@@ -163,6 +163,7 @@ internal sealed class BenchmarkGeneration(
         benchmark.Difficulty is null ? null : Enum.Parse<Difficulty>(benchmark.Difficulty, ignoreCase: true))
     {
         Datasets = benchmark.Datasets,
+        AllowWeakMatch = benchmark.AllowWeakMatch,
     };
 
     /// <summary>The wall-time budget ran out (a shutdown reports nothing: the build is gone or cancelled).</summary>

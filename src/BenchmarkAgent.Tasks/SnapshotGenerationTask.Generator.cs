@@ -67,6 +67,7 @@ public abstract partial class SnapshotGenerationTask
         new(request.Name, request.Query, request.Quota, request.Seed, request.Difficulty is { } d ? SnapshotNames.Difficulty(d) : null, request.Datasets, fingerprint, backbone.Backbone)
         {
             Strict = settings.StrictNames.Contains(request.Name),
+            AllowWeakMatch = request.AllowWeakMatch,
         };
 
     /// <summary>The generator program's path: the property, else the package's <c>tools/generator/</c> beside <c>tasks/</c>.</summary>

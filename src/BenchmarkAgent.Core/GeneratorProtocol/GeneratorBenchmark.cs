@@ -21,4 +21,7 @@ internal sealed record GeneratorBenchmark(
 {
     /// <summary><c>Strict="true"</c>: a weak match is an error (BA0303) instead of a warning.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Whether a query the offline planner does not cover builds the closest families with a warning (<c>AllowWeakMatch</c>).</summary>
+    public bool AllowWeakMatch { get; init; }
 }

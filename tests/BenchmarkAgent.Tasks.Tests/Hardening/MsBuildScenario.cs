@@ -20,6 +20,7 @@ internal sealed class MsBuildScenario : IDisposable
               <Import Project="{build}/BenchmarkAgent.Sdk.props" />
               <PropertyGroup>
                 <BenchmarkAgentTasksAssembly>{typeof(BenchmarkAgentTask).Assembly.Location}</BenchmarkAgentTasksAssembly>
+                <BenchmarkAgentGeneratorPath>{TestGenerator.Path}</BenchmarkAgentGeneratorPath>
                 <IntermediateOutputPath>obj/</IntermediateOutputPath>
                 <BaseIntermediateOutputPath>obj/</BaseIntermediateOutputPath>
                 {propertiesXml}
