@@ -5,6 +5,7 @@ using BenchmarkAgent.Snapshots;
 using BenchmarkAgent.Tests.Shared;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Task = System.Threading.Tasks.Task;
 
 namespace BenchmarkAgent.Tasks.Tests;
 
@@ -65,7 +66,7 @@ public sealed class LlmBackboneBuildTests : IDisposable
     };
 
     private static string Output(RecordingBuildEngine engine) =>
-        string.Join("\n", engine.Messages.Select(m => m.Message).Concat(engine.Warnings.Select(w => $"{w.Code}: {w.Message}")).Concat(engine.Errors.Select(e => $"{e.Code}: {e.Message}")));
+        string.Join("\n", engine.Messages.Select(m => m.Message ?? string.Empty).Concat(engine.Warnings.Select(w => $"{w.Code}: {w.Message}")).Concat(engine.Errors.Select(e => $"{e.Code}: {e.Message}")));
 
     [Fact]
     public async Task A_query_outside_the_catalog_builds_to_quota_on_the_llm_backbone_then_a_second_build_and_the_CI_lock_make_no_request()
@@ -88,7 +89,7 @@ public sealed class LlmBackboneBuildTests : IDisposable
         Assert.Equal("llm:" + Model, plan.RootElement.GetProperty("backbone").GetString());
         Assert.NotEmpty(plan.RootElement.GetProperty("decisions").EnumerateArray());
         Assert.All(plan.RootElement.GetProperty("subtasks").EnumerateArray(), s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("rationale").GetString())));
-        Assert.Contains(engine.Messages, m => m.Message.StartsWith("BenchmarkAgent: generator: ", StringComparison.Ordinal));
+        Assert.Contains(engine.Messages, m => m.Message is { } text && text.StartsWith("BenchmarkAgent: generator: ", StringComparison.Ordinal));
         Assert.DoesNotContain(key, Output(engine));
         Assert.DoesNotContain(key, File.ReadAllText(Items) + File.ReadAllText(Plan));
         int requests = server.Requests.Count;

@@ -84,6 +84,7 @@ internal static class SnapshotConsistency
         {
             (FamilySource f, FamilySource p) => f.FamilyId == p.FamilyId,
             (DatasetSource d, DatasetSource p) => d.Dataset == p.Dataset,
+            (LlmSource l, LlmSource p) => l.Model == p.Model,
             (ExternalSource, _) => true, // hand-written: checked against the subtask's family by BA0204, not generated
             _ => false,
         };
