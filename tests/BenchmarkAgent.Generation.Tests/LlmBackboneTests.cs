@@ -319,6 +319,58 @@ public sealed class LlmBackboneTests
     }
 
     [Fact]
+    public async Task Drafts_that_repeat_each_other_are_dropped_in_position_order_whatever_the_concurrency()
+    {
+        // A model that often writes the same sample for different seeds: 3 distinct drafts per subtask.
+        static string? Repeating(ScriptedCall call)
+        {
+            if (call.Stage != "draft")
+            {
+                return null;
+            }
+
+            var sample = call.Input.GetProperty("sample");
+            string seed = sample.GetProperty("seed").GetString()!;
+            var subtask = sample.GetProperty("subtask");
+            string type = subtask.GetProperty("answerType").GetString()!;
+            bool context = subtask.GetProperty("inputs").EnumerateArray().Any(i => i.GetString() == "context");
+            int bucket = (int)(Convert.ToUInt64(seed[..6], 16) % 3);
+            string code = "K" + (1000 + bucket).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string answer = type switch
+            {
+                "number" => (100 + bucket).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "choice" => "B",
+                "freetext" => $"Case {bucket} carries the code {code}, as the registry note states.",
+                "pattern" => $"(?i)\\b{code}\\b",
+                _ => code,
+            };
+            return new System.Text.Json.Nodes.JsonObject
+            {
+                ["question"] = $"For case {bucket} of the {subtask.GetProperty("name").GetString()} scenario, which code does the registry assign?",
+                ["context"] = context ? $"Registry note: case {bucket} carries the code {code}; case 0 carries an unrelated code." : string.Empty,
+                ["choices"] = type == "choice" ? new System.Text.Json.Nodes.JsonArray("Q" + bucket, code, "Z" + bucket) : new System.Text.Json.Nodes.JsonArray(),
+                ["answer"] = answer,
+                ["rationale"] = "the registry note names the code",
+            }.ToJsonString();
+        }
+
+        var request = GeneratorHarness.Request(Query, 6);
+        await using var harness = GeneratorHarness.Start(new ScriptedGenerator { Override = Repeating });
+        var (sequential, _) = await harness.RunAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+        await using var concurrentHarness = GeneratorHarness.Start(new ScriptedGenerator { Override = Repeating }, latency: TimeSpan.FromMilliseconds(30));
+        var (concurrent, _) = await concurrentHarness.RunAsync(request, options: new LlmBackboneOptions { Concurrency = 8 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(concurrentHarness.Server.MaxConcurrentRequests > 1, "positions ran at the same time");
+        Assert.Equal(6, sequential.Items.Count);
+        Assert.Equal(sequential.Items.Count, sequential.Items.Select(i => i.Prompt).Distinct().Count());
+        Assert.Contains(sequential.Reports, r => r.RejectionsByCheck.GetValueOrDefault("duplicate") > 0);
+        Assert.Equal(SnapshotWriter.ItemsBytes("bench", sequential.Items), SnapshotWriter.ItemsBytes("bench", concurrent.Items));
+        Assert.Equal(
+            sequential.Reports.Select(r => (r.Subtask, r.Rejected)),
+            concurrent.Reports.Select(r => (r.Subtask, r.Rejected)));
+    }
+
+    [Fact]
     public async Task Regeneration_keeps_the_items_on_disk_and_only_fills_what_is_missing()
     {
         await using var harness = GeneratorHarness.Start();

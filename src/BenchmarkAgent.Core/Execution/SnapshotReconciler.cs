@@ -1,3 +1,4 @@
+using BenchmarkAgent.Verification;
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Items;
 using BenchmarkAgent.Snapshots;
@@ -73,21 +74,25 @@ internal static class SnapshotReconciler
         var items = new List<BenchmarkItem>(plan.Request.Quota);
         var reports = new List<SubtaskReport>(plan.Subtasks.Count);
         var keptBySubtask = plan.Subtasks.Select(subtask => Keep(subtask, existing, isCurrent, rotate)).ToList();
+
+        // The prompts accepted so far, in plan and position order: a realised item whose prompt is already here is
+        // consumed as a duplicate rejection (a realiser working concurrently cannot see its siblings' prompts).
+        var prompts = new HashSet<string>(keptBySubtask.SelectMany(k => k).Select(i => VerificationContext.NormalizePrompt(i.Prompt)), StringComparer.Ordinal);
         if (concurrency == 1)
         {
             for (int k = 0; k < plan.Subtasks.Count; k++)
             {
-                reports.Add(await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, realise, 1, cancellationToken).ConfigureAwait(false));
+                reports.Add(await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, realise, 1, prompts, null, cancellationToken).ConfigureAwait(false));
                 items.AddRange(keptBySubtask[k]);
             }
 
             return new ReconciledItems(items, reports);
         }
 
-        // Concurrent: every subtask fills at once, sharing one limit of `concurrency` realisations in flight, so a short
-        // subtask does not leave the window half empty. Each subtask still consumes its positions in order, and the result
-        // is assembled in plan order, so it does not depend on what finishes first. The first subtask (in plan order) that
-        // fails stops the others.
+        // Concurrent: every subtask realises at once, sharing one limit of `concurrency` realisations in flight, so a short
+        // subtask does not leave the window half empty. Consumption stays in plan and position order (a subtask consumes
+        // only after the one before it is complete), so the result, duplicates included, does not depend on what finishes
+        // first. The first subtask (in plan order) that fails stops the others.
         using var gate = new SemaphoreSlim(concurrency, concurrency);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         async ValueTask<PositionResult> Gated(PlannedSubtask subtask, int index, int g, CancellationToken token)
@@ -103,11 +108,12 @@ internal static class SnapshotReconciler
             }
         }
 
-        async Task<SubtaskReport> FillOrStop(int k)
+        var fills = new List<Task<SubtaskReport>>(plan.Subtasks.Count);
+        async Task<SubtaskReport> FillOrStop(int k, Task? predecessor)
         {
             try
             {
-                return await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, Gated, concurrency, stop.Token).ConfigureAwait(false);
+                return await FillAsync(plan.Subtasks[k], keptBySubtask[k], generation, Gated, concurrency, prompts, predecessor, stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -116,7 +122,11 @@ internal static class SnapshotReconciler
             }
         }
 
-        var fills = Enumerable.Range(0, plan.Subtasks.Count).Select(FillOrStop).ToList();
+        for (int k = 0; k < plan.Subtasks.Count; k++)
+        {
+            fills.Add(FillOrStop(k, k == 0 ? null : fills[k - 1]));
+        }
+
         try
         {
             await Task.WhenAll(fills).ConfigureAwait(false);
@@ -184,12 +194,17 @@ internal static class SnapshotReconciler
             ? item with { Curation = item.Curation with { Edited = true, ContentHash = ItemContent.GeneratedHash(item) } }
             : item;
 
+    /// <summary>The check name a duplicate prompt is counted under (the same as the offline duplicate verifier's).</summary>
+    private const string DuplicatePrompt = "duplicate";
+
     private static async ValueTask<SubtaskReport> FillAsync(
         PlannedSubtask subtask,
         List<BenchmarkItem> kept,
         int generation,
         Func<PlannedSubtask, int, int, CancellationToken, ValueTask<PositionResult>> realise,
         int concurrency,
+        HashSet<string> prompts,
+        Task? predecessor,
         CancellationToken cancellationToken)
     {
         var positions = new List<PositionResult>();
@@ -202,6 +217,7 @@ internal static class SnapshotReconciler
         // the same whatever finishes first); a new position starts as soon as the oldest one is consumed, and never more
         // are in flight than are still missing (so nothing is realised in vain).
         var inFlight = new Queue<Task<PositionResult>>();
+        int duplicates = 0;
         try
         {
             while (counted < subtask.Quota)
@@ -218,10 +234,28 @@ internal static class SnapshotReconciler
                 }
 
                 var result = await inFlight.Dequeue().ConfigureAwait(false);
+                if (predecessor is not null)
+                {
+                    // Consume only after the subtask before this one is complete (its outcome is its own task's to report).
+                    await predecessor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    predecessor = null;
+                }
+
                 positions.Add(result);
                 if (result.Item is null)
                 {
                     throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
+                }
+
+                if (!prompts.Add(VerificationContext.NormalizePrompt(result.Item.Prompt)))
+                {
+                    positions.Add(new PositionResult(null, 1, RejectionCounts.Of([DuplicatePrompt]), $"{DuplicatePrompt}: an earlier item has the same prompt"));
+                    if (++duplicates > subtask.Quota * BenchmarkExecutor.MaxAttemptsPerItem)
+                    {
+                        throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, $"{DuplicatePrompt}: {duplicates} realised items repeat earlier prompts");
+                    }
+
+                    continue;
                 }
 
                 if (ids.Add(result.Item.Id))

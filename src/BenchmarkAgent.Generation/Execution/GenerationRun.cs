@@ -6,7 +6,7 @@ using BenchmarkAgent.Verification;
 namespace BenchmarkAgent.Generation.Execution;
 
 /// <summary>
-/// The shared state of one generation: the verification context (prompts accepted so far), the resume journal and the
+/// The shared state of one generation: the verification context (the prompts kept from the snapshot on disk), the resume journal and the
 /// items accepted in this run. Thread-safe, so positions can be realised concurrently.
 /// </summary>
 internal sealed class GenerationRun
@@ -51,10 +51,14 @@ internal sealed class GenerationRun
         }
     }
 
-    /// <summary>Accepts an item unless an item with the same prompt was accepted meanwhile; journals a new one.</summary>
+    /// <summary>
+    /// Accepts an item unless its prompt is one of the items kept from the snapshot on disk; journals a new one. Prompts
+    /// realised in this run are not compared here: positions run concurrently, so which sibling came first depends on
+    /// timing; the reconciler drops in-run duplicates in plan and position order instead, whatever the timing.
+    /// </summary>
     /// <param name="item">The item.</param>
     /// <param name="rejections">The checks that rejected earlier candidates of its position (null: it came from the journal).</param>
-    /// <returns>False for a duplicate.</returns>
+    /// <returns>False for a duplicate of a kept item.</returns>
     public bool TryAccept(BenchmarkItem item, IReadOnlyList<string>? rejections)
     {
         lock (_gate)
@@ -64,7 +68,6 @@ internal sealed class GenerationRun
                 return false;
             }
 
-            _context.AddPrompt(item.Prompt);
             _accepted.Add(item);
             if (rejections is not null)
             {
