@@ -135,15 +135,7 @@ internal sealed class LlmBackbone : IGenerationBackbone
             plan, old, generation, Realise, item => SnapshotGenerator.IsCurrent(plan, item), rotate, _options.Concurrency, cancellationToken).ConfigureAwait(false);
         if (rotate is not null)
         {
-            var items = reconciled.Items;
-            history = [.. history, new GenerationRecord(
-                generation,
-                BenchmarkExecutor.GenerationSeed(plan.Request.Seed, generation).ToString("x16", CultureInfo.InvariantCulture),
-                refreshFraction,
-                Rotated: items.Count(i => i.Curation.Generation == generation),
-                Kept: items.Count(i => i.Curation.Generation != generation && !i.Curation.Excluded && !ItemContent.IsEdited(i)),
-                Edited: items.Count(i => !i.Curation.Excluded && ItemContent.IsEdited(i)),
-                Excluded: items.Count(i => i.Curation.Excluded))];
+            history = [.. history, RefreshRotation.Record(plan.Request.Seed, generation, refreshFraction, reconciled.Items)];
         }
 
         var reports = existing is null

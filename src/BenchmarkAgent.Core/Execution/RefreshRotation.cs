@@ -1,5 +1,6 @@
 using BenchmarkAgent.Planning;
 using BenchmarkAgent.Items;
+using BenchmarkAgent.Snapshots;
 
 namespace BenchmarkAgent.Execution;
 
@@ -45,4 +46,14 @@ internal static class RefreshRotation
 
         return chosen;
     }
+
+    /// <summary>The history record of refresh <paramref name="generation"/>: what the reconciled <paramref name="items"/> rotated, kept, edited and excluded.</summary>
+    public static GenerationRecord Record(int benchmarkSeed, int generation, double fraction, IReadOnlyList<BenchmarkItem> items) => new(
+        generation,
+        BenchmarkExecutor.GenerationSeed(benchmarkSeed, generation).ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+        fraction,
+        Rotated: items.Count(i => i.Curation.Generation == generation),
+        Kept: items.Count(i => i.Curation.Generation != generation && !i.Curation.Excluded && !ItemContent.IsEdited(i)),
+        Edited: items.Count(i => !i.Curation.Excluded && ItemContent.IsEdited(i)),
+        Excluded: items.Count(i => i.Curation.Excluded));
 }

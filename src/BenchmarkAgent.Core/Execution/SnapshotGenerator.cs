@@ -108,15 +108,7 @@ internal sealed class SnapshotGenerator
 
         if (rotate is not null)
         {
-            var items = result.Items;
-            history = [.. history, new GenerationRecord(
-                generation,
-                BenchmarkExecutor.GenerationSeed(plan.Request.Seed, generation).ToString("x16", CultureInfo.InvariantCulture),
-                refreshFraction,
-                Rotated: items.Count(i => i.Curation.Generation == generation),
-                Kept: items.Count(i => i.Curation.Generation != generation && !i.Curation.Excluded && !ItemContent.IsEdited(i)),
-                Edited: items.Count(i => !i.Curation.Excluded && ItemContent.IsEdited(i)),
-                Excluded: items.Count(i => i.Curation.Excluded))];
+            history = [.. history, RefreshRotation.Record(plan.Request.Seed, generation, refreshFraction, result.Items)];
         }
 
         var reports = existing is null ? result.Reports : result.Reports.Select(r => WithEarlierRejections(r, existing.Plan)).ToList();
