@@ -44,16 +44,21 @@ internal static class ModifierPlanner
         return result;
     }
 
-    /// <summary>One BA0302 warning per modifier that some subtask does not honour.</summary>
+    /// <summary>
+    /// One BA0302 warning per modifier that no subtask honours. A modifier some subtask honours is taken to qualify that
+    /// part of the query ("arithmetic with irrelevant facts, and logic puzzles"); plan.json still records, per subtask,
+    /// where it is not applied.
+    /// </summary>
     public static IReadOnlyList<string> Warnings(IReadOnlyList<ModifierApplication> applications)
     {
         ArgumentNullException.ThrowIfNull(applications);
         return applications
-            .Where(a => a.Mode == ModifierApplication.NotApplied)
             .GroupBy(a => a.Modifier, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .Where(g => g.All(a => a.Mode == ModifierApplication.NotApplied))
             .Select(g =>
-                $"The query asks for {g.Key} items ({g.First().Transformation}), which the offline engine does not apply to " +
-                $"{string.Join(", ", g.Select(a => $"'{a.Subtask}'"))}: {g.First().Reason}. Configure a generator, or register a dataset " +
+                $"The query asks for {g[0].Modifier} items ({g[0].Transformation}), which the offline engine does not apply to " +
+                $"{string.Join(", ", g.Select(a => $"'{a.Subtask}'"))}: {g[0].Reason}. Configure a generator, or register a dataset " +
                 "whose grounding applies that transformation.")
             .ToList();
     }

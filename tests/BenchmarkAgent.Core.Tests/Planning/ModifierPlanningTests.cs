@@ -36,6 +36,17 @@ public sealed class ModifierPlanningTests
     }
 
     [Fact]
+    public void A_modifier_that_one_subtask_honours_qualifies_that_part_of_the_query_and_raises_no_warning()
+    {
+        var plan = Plan("Multi-step arithmetic word problems with irrelevant facts, and knights and knaves logic puzzles");
+
+        var modes = plan.Retrieval!.Modifiers.ToDictionary(m => m.Subtask, m => m.Mode);
+        Assert.Equal(ModifierApplication.Native, modes["multi-step-arithmetic"]);
+        Assert.Equal(ModifierApplication.NotApplied, modes["knights-and-knaves"]);
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
     public void Multiple_choice_is_native_to_a_choice_family()
     {
         var plan = Plan("Knights and knaves logic puzzles as multiple-choice questions");
