@@ -64,7 +64,16 @@ internal sealed class RetryingChatClient : DelegatingChatClient
                 async token =>
                 {
                     attempts++;
-                    return await base.GetResponseAsync(list, options, token).ConfigureAwait(false);
+                    try
+                    {
+                        return await base.GetResponseAsync(list, options, token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentOutOfRangeException)
+                    {
+                        // A 200 reply that is not a readable chat completion (a truncated body, broken JSON, no choices):
+                        // the SDK fails while reading it. Like a dropped connection, it is worth asking again.
+                        throw new MalformedReplyException(ex);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -4,6 +4,7 @@ using BenchmarkAgent.Execution;
 using Microsoft.Extensions.AI;
 using BenchmarkAgent.Testing.Results;
 using BenchmarkAgent.Items;
+using BenchmarkAgent.Models;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -155,6 +156,12 @@ internal sealed class SubjectScheduler : IAsyncDisposable
             // The OpenAI SDK throws these while reading a malformed body or an empty choices array: the same error item (BA2063).
             return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(
                 $"{ErrorCodes.EmptyResponse}: the subject's response was malformed or had no answer ({ex.GetType().Name}: {ex.Message}); the item is counted as an error, not scored.", ex));
+        }
+        catch (ModelCallException ex) when (ex.InnerException is MalformedReplyException malformed && !token.IsCancellationRequested)
+        {
+            // Every attempt got a reply that is not a chat completion: the same error item (BA2063), after the retries.
+            return new SubjectAnswer(string.Empty, stopwatch.Elapsed, new EmptyResponseException(
+                $"{ErrorCodes.EmptyResponse}: the subject's response was malformed or had no answer in every attempt ({malformed.InnerException!.GetType().Name}); the item is counted as an error, not scored.", ex));
         }
         catch (Exception ex)
         {
