@@ -15,6 +15,10 @@ internal sealed class GenerationRun
     private readonly VerificationContext _context = new();
     private readonly List<BenchmarkItem> _accepted = [];
     private readonly CompositeVerifier _verifier;
+    private int _consecutiveCallFailures;
+
+    /// <summary>How many candidates in a row may lose a call for good before the generation ends (BA0500).</summary>
+    public const int MaxConsecutiveCallFailures = 3;
 
     /// <summary>Creates the state of a run that keeps <paramref name="kept"/> and journals into <paramref name="journal"/>.</summary>
     public GenerationRun(CompositeVerifier verifier, IItemJournal? journal, IEnumerable<BenchmarkItem> kept)
@@ -77,4 +81,10 @@ internal sealed class GenerationRun
             return true;
         }
     }
+
+    /// <summary>Records a candidate whose calls all got answers; resets the run of failures.</summary>
+    public void CallsSucceeded() => Interlocked.Exchange(ref _consecutiveCallFailures, 0);
+
+    /// <summary>Records a candidate that lost a call for good; returns how many did in a row.</summary>
+    public int CallFailed() => Interlocked.Increment(ref _consecutiveCallFailures);
 }

@@ -55,7 +55,26 @@ internal sealed class SampleExecutor
         for (int attempt = 0; attempt < _options.MaxAttemptsPerItem; attempt++)
         {
             ulong seed = BenchmarkExecutor.PositionSeed(plan.Request.Seed, subtask.Name, index, attempt, generation);
-            var outcome = await TryCandidateAsync(plan, subtask, index, attempt, generation, seed, difficulty, run, rejections, cancellationToken).ConfigureAwait(false);
+            (BenchmarkItem? Item, string Last) outcome;
+            try
+            {
+                outcome = await TryCandidateAsync(plan, subtask, index, attempt, generation, seed, difficulty, run, rejections, cancellationToken).ConfigureAwait(false);
+                run.CallsSucceeded();
+            }
+            catch (LlmGenerationException ex) when (ex.Code == ErrorCodes.GeneratorCallFailed && !cancellationToken.IsCancellationRequested)
+            {
+                // A call of this candidate failed for good (the model layer's retries are spent): the candidate is rejected and
+                // the next seed tried, unless the endpoint keeps failing, which ends the generation (BA0500).
+                if (run.CallFailed() >= GenerationRun.MaxConsecutiveCallFailures)
+                {
+                    throw;
+                }
+
+                rejections.Add("call");
+                last = $"call: {ex.Message}";
+                continue;
+            }
+
             if (outcome.Item is { } item)
             {
                 return new PositionResult(item, rejections.Count, RejectionCounts.Of(rejections), last);

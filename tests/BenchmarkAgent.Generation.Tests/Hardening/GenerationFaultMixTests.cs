@@ -9,7 +9,9 @@ namespace BenchmarkAgent.Generation.Tests.Hardening;
 /// <summary>
 /// Issue 16's fault mix, run against generation: the LLM backbone over a raw-socket OpenAI-wire server (127.0.0.1) that
 /// answers 20% of requests with 429 (with and without Retry-After) or 500/503, stalls 5% of bodies, sends 5% malformed
-/// answers (bad JSON, empty choices, null content, truncated bodies) and resets 2% of connections.
+/// answers (bad JSON, empty choices, null content, truncated bodies) and resets 2% of connections. A planning call that
+/// fails in all 8 attempts would end the build (about 1 in 10,000 per call at this mix); a sample whose call fails for
+/// good only loses that candidate.
 /// </summary>
 public sealed class GenerationFaultMixTests
 {
@@ -40,7 +42,7 @@ public sealed class GenerationFaultMixTests
         {
             Telemetry = false,
             CallTimeout = TimeSpan.FromSeconds(2),
-            Retry = new() { MaxAttempts = 5, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
+            Retry = new() { MaxAttempts = 8, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
         };
         using var client = ModelClientFactory.Create(new ModelRoleSettings(ModelRole.Generator, server.BaseUri, "faulty-generator", "sk-fault-mix"), options);
         var backbone = new LlmBackbone(client, "faulty-generator", new LlmBackboneOptions { Concurrency = 8 });
