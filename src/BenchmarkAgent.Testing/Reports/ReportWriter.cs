@@ -20,8 +20,14 @@ internal static class ReportWriter
     public static async Task WriteAsync(RunReport report, string directory, string? stepSummaryPath, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
-        var json = JsonSerializer.Serialize(report, JsonOptions);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), json, cancellationToken).ConfigureAwait(false);
+        // Streamed to the file (UTF-8, no BOM: the same bytes as before) instead of built as one string: a 50,000-item
+        // report is ~40 MB of JSON, which as a buffer plus a UTF-16 string cost the test host ~3x that at its peak.
+        var file = new FileStream(Path.Combine(directory, "report.json"), FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(file, report, JsonOptions, cancellationToken).ConfigureAwait(false);
+        }
+
         string markdown = Markdown(report);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), markdown, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReportWriter.Render(report), cancellationToken).ConfigureAwait(false);
