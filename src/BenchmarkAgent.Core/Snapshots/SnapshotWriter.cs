@@ -39,23 +39,8 @@ internal static class SnapshotWriter
             writer.WriteString("backbone", plan.Backbone);
             writer.WriteString("fingerprint", snapshot.Fingerprint);
             writer.WriteNumber("generation", snapshot.Generation);
-            writer.WriteStartArray("warnings");
-            foreach (string warning in plan.Warnings)
-            {
-                writer.WriteStringValue(warning);
-            }
-
-            writer.WriteEndArray();
-            if (plan.Decisions.Count > 0)
-            {
-                writer.WriteStartArray("decisions");
-                foreach (string decision in plan.Decisions)
-                {
-                    writer.WriteStringValue(decision);
-                }
-
-                writer.WriteEndArray();
-            }
+            WriteStrings(writer, "warnings", plan.Warnings);
+            WriteStringsIfAny(writer, "decisions", plan.Decisions);
 
             if (plan.Notices.Count > 0)
             {
@@ -93,27 +78,9 @@ internal static class SnapshotWriter
                     WriteText(writer, "capability", subtask.Capability);
                 }
 
-                if (subtask.Inputs.Count > 0)
-                {
-                    writer.WriteStartArray("inputs");
-                    foreach (string input in subtask.Inputs)
-                    {
-                        writer.WriteStringValue(input);
-                    }
+                WriteStringsIfAny(writer, "inputs", subtask.Inputs);
 
-                    writer.WriteEndArray();
-                }
-
-                if (subtask.Transformations.Count > 0)
-                {
-                    writer.WriteStartArray("transformations");
-                    foreach (string chain in subtask.Transformations)
-                    {
-                        writer.WriteStringValue(chain);
-                    }
-
-                    writer.WriteEndArray();
-                }
+                WriteStringsIfAny(writer, "transformations", subtask.Transformations);
 
                 if (subtask.Grounding is { } grounding)
                 {
@@ -205,13 +172,7 @@ internal static class SnapshotWriter
         writer.WriteStartObject("retrieval");
         writer.WriteNumber("coverage", Math.Round(retrieval.Coverage, 4));
         writer.WriteBoolean("covered", retrieval.Covered);
-        writer.WriteStartArray("unmatchedTerms");
-        foreach (string term in retrieval.UnmatchedTerms)
-        {
-            writer.WriteStringValue(term);
-        }
-
-        writer.WriteEndArray();
+        WriteStrings(writer, "unmatchedTerms", retrieval.UnmatchedTerms);
         writer.WriteStartArray("rejected");
         foreach (var rejected in retrieval.Rejected)
         {
@@ -245,13 +206,7 @@ internal static class SnapshotWriter
         writer.WriteNumber("bm25Normalized", Math.Round(hit.Bm25Normalized, 4));
         writer.WriteNumber("tfidfCosine", Math.Round(hit.Cosine, 4));
         writer.WriteNumber("score", Math.Round(hit.Combined, 4));
-        writer.WriteStartArray("matchedTerms");
-        foreach (string term in hit.MatchedTerms)
-        {
-            writer.WriteStringValue(term);
-        }
-
-        writer.WriteEndArray();
+        WriteStrings(writer, "matchedTerms", hit.MatchedTerms);
     }
 
     /// <summary>Returns the bytes of the items file.</summary>
@@ -296,16 +251,7 @@ internal static class SnapshotWriter
             WriteText(writer, "context", item.Context);
         }
 
-        if (item.Choices.Count > 0)
-        {
-            writer.WriteStartArray("choices");
-            foreach (string choice in item.Choices)
-            {
-                writer.WriteStringValue(choice);
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteStringsIfAny(writer, "choices", item.Choices);
 
         writer.WriteStartObject("answer");
         writer.WriteString("type", SnapshotNames.AnswerType(item.Answer.Type));
@@ -338,16 +284,7 @@ internal static class SnapshotWriter
         writer.WriteNumber("index", p.Index);
         writer.WriteNumber("attempt", p.Attempt);
         writer.WriteNumber("generation", curation.Generation);
-        if (p.Transformations.Count > 0)
-        {
-            writer.WriteStartArray("transformations");
-            foreach (string t in p.Transformations)
-            {
-                writer.WriteStringValue(t);
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteStringsIfAny(writer, "transformations", p.Transformations);
 
         if (p.RecordHash is not null)
         {
@@ -417,6 +354,27 @@ internal static class SnapshotWriter
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>Writes <paramref name="values"/> as a string array named <paramref name="property"/>.</summary>
+    private static void WriteStrings(Utf8JsonWriter writer, string property, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(property);
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes <paramref name="values"/> as a string array only when there is one, so files without it keep their bytes.</summary>
+    private static void WriteStringsIfAny(Utf8JsonWriter writer, string property, IReadOnlyCollection<string> values)
+    {
+        if (values.Count > 0)
+        {
+            WriteStrings(writer, property, values);
+        }
     }
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
