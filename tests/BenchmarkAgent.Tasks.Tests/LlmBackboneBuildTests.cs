@@ -1,3 +1,4 @@
+using BenchmarkAgent.GeneratorProtocol;
 using System.Diagnostics;
 using System.Text.Json;
 using BenchmarkAgent.Generation.Tests;
@@ -33,8 +34,9 @@ public sealed class LlmBackboneBuildTests : IDisposable
         return item;
     }
 
-    private GenerateBenchmarks NewTask(IBuildEngine engine, TaskItem item, IReadOnlyDictionary<string, string?> environment, bool locked = false, string requests = "") => new()
+    private GenerateBenchmarks NewTask(IBuildEngine engine, TaskItem item, IReadOnlyDictionary<string, string?> environment, bool locked = false, string requests = "", GeneratorTestHooks? hooks = null) => new()
     {
+        TestHooks = hooks,
         BuildEngine = engine,
         Benchmarks = [item],
         SnapshotRoot = Path.Combine(_project.Root, "Benchmarks"),
@@ -144,5 +146,38 @@ public sealed class LlmBackboneBuildTests : IDisposable
         Assert.Equal(
             File.ReadAllText(Items),
             File.ReadAllText(SnapshotLayout.ItemsPath(Path.Combine(other.Root, "Benchmarks"), "support")));
+    }
+
+    [Fact]
+    public async Task A_generator_program_killed_mid_generation_resumes_without_repeating_the_calls_of_finished_samples()
+    {
+        var script = new ScriptedGenerator();
+        await using var server = OpenAiWireServer.Start(script.Respond);
+        var environment = Generator(server, "sk-killed");
+        environment["BENCHAGENT_GENERATOR_CONCURRENCY"] = "1";
+        var item = Item("Tool calling: choose the function and its arguments for a user request", 8);
+
+        // The program dies (exit without a result) after journalling 3 items: what a kill mid-generation leaves behind.
+        var killed = new RecordingBuildEngine();
+        Assert.False(NewTask(killed, item, environment, hooks: new GeneratorTestHooks(ExitAfterItems: 3)).Execute());
+        Assert.Equal("BA0541", Assert.Single(killed.Errors).Code);
+        Assert.False(File.Exists(Items));
+        int beforeResume = server.Requests.Count;
+
+        var resumed = new RecordingBuildEngine();
+        Assert.True(NewTask(resumed, item, environment).Execute(), Output(resumed));
+        int resumedRequests = server.Requests.Count - beforeResume;
+
+        using var other = new TaskProject("ba-llm-unkilled-");
+        var fresh = new RecordingBuildEngine();
+        var freshTask = NewTask(fresh, item, environment);
+        freshTask.SnapshotRoot = Path.Combine(other.Root, "Benchmarks");
+        freshTask.ProjectFile = Path.Combine(other.Root, "test.csproj");
+        Assert.True(freshTask.Execute(), Output(fresh));
+        int freshRequests = server.Requests.Count - beforeResume - resumedRequests;
+
+        // Resuming skips the finished samples' calls (the plan is served by the response cache of this project).
+        Assert.True(resumedRequests < freshRequests, $"resumed {resumedRequests} requests, an uninterrupted build {freshRequests}");
+        Assert.Equal(File.ReadAllText(Items), File.ReadAllText(SnapshotLayout.ItemsPath(Path.Combine(other.Root, "Benchmarks"), "support")));
     }
 }
