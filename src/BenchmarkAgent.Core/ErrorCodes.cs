@@ -81,6 +81,9 @@ internal static class ErrorCodes
     /// <summary>The generation lock or a resume journal under <c>obj/benchagent/</c> cannot be created or opened.</summary>
     public const string IntermediateFileFailed = "BA0252";
 
+    /// <summary>An item's media path in items.json is not a plain file name under <c>media/</c> (it could leave the benchmark folder).</summary>
+    public const string MediaPathUnsafe = "BA0260";
+
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";
 

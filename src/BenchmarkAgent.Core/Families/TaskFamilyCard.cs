@@ -13,4 +13,9 @@ internal sealed record TaskFamilyCard(
     string Description,
     string Skill,
     IReadOnlyList<string> Keywords,
-    AnswerType AnswerType);
+    AnswerType AnswerType)
+{
+    /// <summary>The kinds of media every item of the family carries (empty for a text-only family). The planner plans such
+    /// a family only for a query that asks for that modality.</summary>
+    public IReadOnlyList<Media.MediaKind> MediaKinds { get; init; } = [];
+}

@@ -28,4 +28,10 @@ internal sealed record BenchmarkItem(
 
     /// <summary>The item-quality ratings given by the LLM backbone's rater; null for items that were not rated.</summary>
     public ItemQuality? Quality { get; init; }
+
+    /// <summary>
+    /// The item's images and audio clips, in the order they are sent to the model, as recorded in items.json (relative
+    /// path under <c>media/</c>, type and SHA-256); empty for a text item. Part of the item's content hash.
+    /// </summary>
+    public IReadOnlyList<Media.MediaReference> Media { get; init; } = [];
 }

@@ -6,12 +6,25 @@ namespace BenchmarkAgent.Items;
 internal static class ItemContent
 {
     /// <summary>
-    /// 16 hex digits of SHA-256 over the prompt (line endings normalised), the choices and the answer. Provenance, id and
-    /// curation flags are not content.
+    /// 16 hex digits of SHA-256 over the prompt (line endings normalised), the choices, the answer and, for an item with
+    /// media, each file's type and SHA-256 (so a changed image is an edit). Provenance, id and curation flags are not content.
+    /// A text item's hash is the same as before media existed.
     /// </summary>
     public static string Hash(BenchmarkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Media.Count > 0)
+        {
+            return StableHash.Hex(
+                16,
+                item.Prompt.Replace("\r\n", "\n", StringComparison.Ordinal),
+                string.Join("\u001f", item.Choices),
+                item.Answer.Type.ToString(),
+                item.Answer.Value,
+                item.Answer.Tolerance.ToString("R", CultureInfo.InvariantCulture),
+                string.Join("\u001f", item.Media.Select(m => m.MediaType + ":" + m.Sha256)));
+        }
+
         return StableHash.Hex(
             16,
             item.Prompt.Replace("\r\n", "\n", StringComparison.Ordinal),

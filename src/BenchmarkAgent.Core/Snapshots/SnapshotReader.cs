@@ -219,7 +219,70 @@ internal static class SnapshotReader
             Curation = curation,
             Context = context,
             Quality = ReadQuality(path, line, element, where),
+            Media = ReadMedia(path, line, element, where),
         };
+    }
+
+    /// <summary>
+    /// Reads an item's optional <c>media</c> array. Every entry needs a known kind and type that agree, a safe path under
+    /// <c>media/</c> (<see cref="Media.MediaPaths.IsSafe"/>), a 64-digit lowercase hex <c>sha256</c> and a non-negative
+    /// <c>bytes</c>; a path that could leave the folder is <see cref="ErrorCodes.MediaPathUnsafe"/>, any other fault
+    /// <see cref="ErrorCodes.MalformedSnapshot"/>. The files themselves are checked where they are read.
+    /// </summary>
+    private static IReadOnlyList<Media.MediaReference> ReadMedia(string path, int line, JsonElement element, string where)
+    {
+        if (!element.TryGetProperty("media", out var media))
+        {
+            return [];
+        }
+
+        if (media.ValueKind != JsonValueKind.Array)
+        {
+            throw new SnapshotFormatException(path, line, $"{where}: 'media' must be an array of files.");
+        }
+
+        var files = new List<Media.MediaReference>();
+        foreach (var file in media.EnumerateArray())
+        {
+            string Text(string property) =>
+                file.ValueKind == JsonValueKind.Object && file.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String
+                    ? v.GetString()!
+                    : throw new SnapshotFormatException(path, line, $"{where}: every 'media' entry needs a string '{property}'.");
+
+            string kindText = Text("kind");
+            Media.MediaKind kind = kindText switch
+            {
+                "image" => Media.MediaKind.Image,
+                "audio" => Media.MediaKind.Audio,
+                _ => throw new SnapshotFormatException(path, line, $"{where}: media kind '{Items.RecordIds.Normalise(kindText)}' is unknown (use image or audio)."),
+            };
+            string type = Text("type");
+            if (!Media.MediaTypes.TryGetKind(type, out var typeKind) || typeKind != kind)
+            {
+                throw new SnapshotFormatException(path, line, $"{where}: media type '{Items.RecordIds.Normalise(type)}' is not a supported {kindText} type (use one of {string.Join(", ", Media.MediaTypes.All)}).");
+            }
+
+            string filePath = Text("path");
+            if (!Media.MediaPaths.IsSafe(filePath))
+            {
+                throw new SnapshotFormatException(ErrorCodes.MediaPathUnsafe, path, line, $"{where}: media path '{Items.RecordIds.Normalise(filePath)}' is not a plain file name under media/ (lowercase letters, digits, '-', '_', '.'); it could leave the benchmark folder. Restore the file from version control or regenerate the benchmark.");
+            }
+
+            string sha = Text("sha256");
+            if (sha.Length != 64 || !sha.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                throw new SnapshotFormatException(path, line, $"{where}: media 'sha256' must be 64 lowercase hex digits.");
+            }
+
+            if (!file.TryGetProperty("bytes", out var bytes) || bytes.ValueKind != JsonValueKind.Number || !bytes.TryGetInt64(out long length) || length < 0)
+            {
+                throw new SnapshotFormatException(path, line, $"{where}: every 'media' entry needs a non-negative whole 'bytes'.");
+            }
+
+            files.Add(new Media.MediaReference(kind, type, filePath, sha, length));
+        }
+
+        return files;
     }
 
     /// <summary>Reads an item's optional <c>quality</c> object: per criterion a <c>score</c> from 1 to 5 and a <c>reason</c>.</summary>

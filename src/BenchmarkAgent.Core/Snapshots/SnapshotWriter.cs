@@ -239,6 +239,29 @@ internal static class SnapshotWriter
         AtomicFile.WriteAllBytes(SnapshotLayout.PlanPath(root, name), PlanBytes(snapshot));
     }
 
+    /// <summary>Writes an item's <c>media</c> array (kind, type, path, sha256, bytes per file), only when it has media.</summary>
+    private static void WriteMedia(Utf8JsonWriter writer, IReadOnlyList<Media.MediaReference> media)
+    {
+        if (media.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("media");
+        foreach (var file in media)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", file.Kind == Media.MediaKind.Image ? "image" : "audio");
+            writer.WriteString("type", file.MediaType);
+            writer.WriteString("path", file.Path);
+            writer.WriteString("sha256", file.Sha256);
+            writer.WriteNumber("bytes", file.Length);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteItem(Utf8JsonWriter writer, BenchmarkItem item)
     {
         writer.WriteStartObject();
@@ -252,6 +275,7 @@ internal static class SnapshotWriter
         }
 
         WriteStringsIfAny(writer, "choices", item.Choices);
+        WriteMedia(writer, item.Media);
 
         writer.WriteStartObject("answer");
         writer.WriteString("type", SnapshotNames.AnswerType(item.Answer.Type));
