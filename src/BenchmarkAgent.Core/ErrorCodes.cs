@@ -84,6 +84,12 @@ internal static class ErrorCodes
     /// <summary>An item's media path in items.json is not a plain file name under <c>media/</c> (it could leave the benchmark folder).</summary>
     public const string MediaPathUnsafe = "BA0260";
 
+    /// <summary>A media file that items.json references is missing from the benchmark's <c>media/</c> folder.</summary>
+    public const string MediaFileMissing = "BA0261";
+
+    /// <summary>A media file's size or SHA-256 differs from what items.json records (edited, replaced, or an LFS pointer).</summary>
+    public const string MediaFileChanged = "BA0262";
+
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";
 

@@ -97,4 +97,31 @@ public sealed class MediaReferenceTests : IDisposable
         File.WriteAllText(path, json.Replace(image.Sha256, "XYZ", StringComparison.Ordinal));
         Assert.Equal("BA0201", Assert.Throws<SnapshotFormatException>(() => SnapshotReader.ReadItems(path)).Code);
     }
+
+    [Fact]
+    public void MediaStore_reads_a_recorded_file_and_refuses_a_missing_changed_or_linked_one()
+    {
+        var content = MediaContent.Create(MediaKind.Image, MediaTypes.Png, new byte[] { 137, 80, 78, 71 });
+        var reference = MediaReference.For(content);
+        string file = MediaPaths.Resolve(_dir, reference.Path);
+        Assert.Equal("BA0261", Assert.Throws<SnapshotFormatException>(() => MediaStore.ReadVerified(_dir, reference, "abc")).Code);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, content.Bytes.ToArray());
+        Assert.Equal(content.Bytes.ToArray(), MediaStore.ReadVerified(_dir, reference, "abc"));
+
+        File.WriteAllBytes(file, new byte[] { 137, 80, 78, 72 });
+        var changed = Assert.Throws<SnapshotFormatException>(() => MediaStore.ReadVerified(_dir, reference, "abc"));
+        Assert.Equal("BA0262", changed.Code);
+        Assert.Contains("abc", changed.Message, StringComparison.Ordinal);
+
+        File.WriteAllBytes(file, new byte[] { 1 });
+        Assert.Equal("BA0262", Assert.Throws<SnapshotFormatException>(() => MediaStore.ReadVerified(_dir, reference, "abc")).Code);
+
+        string outside = Path.Combine(_dir, "outside.png");
+        File.WriteAllBytes(outside, content.Bytes.ToArray());
+        File.Delete(file);
+        File.CreateSymbolicLink(file, outside);
+        Assert.Equal("BA0260", Assert.Throws<SnapshotFormatException>(() => MediaStore.ReadVerified(_dir, reference, "abc")).Code);
+    }
 }
