@@ -273,4 +273,16 @@ internal static class ErrorCodes
 
     /// <summary><c>BENCHAGENT_MAX_ANSWER_CHARS</c> is not an integer from 1 to 100000000.</summary>
     public const string InvalidMaxAnswerChars = "BA2065";
+
+    /// <summary><c>BENCHAGENT_SUBJECT_MODALITIES</c> or <c>BENCHAGENT_JUDGE_MODALITIES</c> is not a list of text, image and audio.</summary>
+    public const string InvalidModalities = "BA2070";
+
+    /// <summary>An item carries an image or audio clip the subject does not declare it accepts: skipped, counted apart, not scored.</summary>
+    public const string ModalityNotDeclared = "BA2071";
+
+    /// <summary>Under <c>CI=true</c>, every item needs a modality the subject does not declare, so the run would evaluate nothing.</summary>
+    public const string EveryItemNeedsUndeclaredModality = "BA2072";
+
+    /// <summary>The judge rated a media item without its media, because the judge does not declare the modality (a note on the metrics).</summary>
+    public const string JudgeDidNotSeeMedia = "BA2073";
 }

@@ -28,6 +28,30 @@ internal static class BenchmarkPrompt
     }
 
     /// <summary>
+    /// Builds the messages for an item with media: the user message holds the prompt text, then each media part
+    /// (<see cref="DataContent"/> with its media type, which Microsoft.Extensions.AI.OpenAI sends as an <c>image_url</c>
+    /// data URI or as <c>input_audio</c>). Without media it is <see cref="CreateMessages(BenchmarkItem)"/>.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <param name="media">The item's media parts, read by <see cref="Media.MediaParts.Read"/>, in order.</param>
+    /// <returns>A new list of two messages.</returns>
+    public static IReadOnlyList<ChatMessage> CreateMessages(BenchmarkItem item, IReadOnlyList<AIContent> media)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(media);
+        if (media.Count == 0)
+        {
+            return CreateMessages(item);
+        }
+
+        return
+        [
+            new ChatMessage(ChatRole.System, SystemInstruction),
+            new ChatMessage(ChatRole.User, [new TextContent(item.Prompt), .. media]),
+        ];
+    }
+
+    /// <summary>
     /// Creates chat options for an item: a copy of <paramref name="template"/> (if any) carrying the item's
     /// answer-free <see cref="SubjectItemContext"/>, so item-aware baselines know the answer format.
     /// </summary>

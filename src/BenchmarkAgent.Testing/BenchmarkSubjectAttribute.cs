@@ -13,4 +13,11 @@ public sealed class BenchmarkSubjectAttribute : Attribute
 
     /// <summary>The factory type.</summary>
     public Type FactoryType { get; }
+
+    /// <summary>
+    /// The inputs the subject accepts besides text, e.g. <c>Modalities = InputModalities.Image | InputModalities.Audio</c>;
+    /// text-only by default, so image and audio items are skipped with a message. <c>BENCHAGENT_SUBJECT_MODALITIES</c>,
+    /// when set, takes precedence.
+    /// </summary>
+    public InputModalities Modalities { get; set; }
 }

@@ -26,8 +26,22 @@ public abstract partial class BenchmarkTestsBase
         var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
         var token = TestContext.Current.CancellationToken;
         // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
-        var outcomes = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
-        var results = items.Select((item, i) => ItemResults.From(benchmark, item, subject.Label, outcomes[i], Run.MaxAnswerChars)).ToList();
+        var evaluated = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
+        // Items skipped for a modality the subject does not declare are not part of the gate (neither passes nor failures).
+        var kept = items.Select((item, i) => (Item: item, Outcome: evaluated[i])).Where(x => x.Outcome.SkipReason is null).ToList();
+        if (items.Count > 0 && kept.Count == 0)
+        {
+            var policy = Run.EmptyRuns;
+            if (policy.FailsEmptyRuns && policy.Error is null)
+            {
+                Assert.Fail(Media.ModalitySkip.EveryItemSkipped(items.Count, $"benchmark '{benchmark}'", subject.Label, subject.Modalities));
+            }
+
+            Assert.Skip($"Every item of benchmark '{benchmark}' was skipped, so there is nothing to gate. {evaluated[0].SkipReason}");
+        }
+
+        var outcomes = kept.Select(x => x.Outcome).ToArray();
+        var results = kept.Select(x => ItemResults.From(benchmark, x.Item, subject.Label, x.Outcome, Run.MaxAnswerChars)).ToList();
         if (outcomes.Length > 0 && outcomes.All(o => o.Error is not null))
         {
             // A gate over nothing but errors would judge nothing; it fails whatever MinScore or the baseline say.

@@ -47,6 +47,15 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
             ItemOutput.WriteMetrics(outcome.Metrics, output);
             var result = ItemResults.From(benchmark, item, subject.Label, outcome, run.MaxAnswerChars);
+            if (outcome.SkipReason is { } skip)
+            {
+                // Counted apart in the reports; under CI=true a run that skips every item evaluates nothing and fails.
+                run.Record(result);
+                output.AppendLine($"skipped:  {skip}");
+                FailIfEverythingSkipped(assembly, subject);
+                Assert.Skip(skip);
+            }
+
             if (outcome.Error is { } error)
             {
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.
@@ -112,6 +121,21 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
         }
 
         return subject;
+    }
+
+    /// <summary>Under <c>CI=true</c> (without the opt-out), fails when every item of the run needs a modality the subject does not declare.</summary>
+    private void FailIfEverythingSkipped(System.Reflection.Assembly assembly, SubjectResolution subject)
+    {
+        var policy = run.EmptyRuns;
+        if (policy.Error is not null)
+        {
+            Assert.Fail(policy.Error.Text);
+        }
+
+        if (policy.FailsEmptyRuns && run.EveryItemSkippedForModality(assembly, out int items))
+        {
+            Assert.Fail(Media.ModalitySkip.EveryItemSkipped(items, "this run", subject.Label, subject.Modalities));
+        }
     }
 
     /// <summary>The row that stands for "nothing could be evaluated" under CI=true: fails with what could not be read.</summary>

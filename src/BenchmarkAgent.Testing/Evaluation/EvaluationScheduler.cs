@@ -37,6 +37,15 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
         _slots = new SemaphoreSlim(concurrency, concurrency);
     }
 
+    /// <summary>
+    /// Reads an item's media parts (benchmark, item) when it is evaluated, so the evaluators see what the subject saw;
+    /// <see langword="null"/>: items are evaluated as text.
+    /// </summary>
+    public Func<string, BenchmarkItem, IReadOnlyList<AIContent>>? Media { get; init; }
+
+    /// <summary>The inputs the judge accepts besides text (<c>BENCHAGENT_JUDGE_MODALITIES</c>); the rubric judge gets only those media.</summary>
+    public Testing.InputModalities JudgeModalities { get; init; }
+
     /// <summary>Whether the rubric judge rates an item's responses: free-text items only (the other answer types are scored exactly).</summary>
     /// <param name="item">The item.</param>
     public static bool IsJudged(BenchmarkItem item)
@@ -59,7 +68,7 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
     public Task<ItemEvaluation> EvaluateAsync(string benchmark, BenchmarkItem item, int repeat, string response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _results.GetOrAdd($"{benchmark}/{item.Id}#{repeat}", _ => new Lazy<Task<ItemEvaluation>>(() => CallAsync(item, response), LazyThreadSafetyMode.ExecutionAndPublication))
+        return _results.GetOrAdd($"{benchmark}/{item.Id}#{repeat}", _ => new Lazy<Task<ItemEvaluation>>(() => CallAsync(benchmark, item, response), LazyThreadSafetyMode.ExecutionAndPublication))
             .Value.WaitAsync(cancellationToken);
     }
 
@@ -82,17 +91,21 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
             : [new ReferenceAnswerContext(item.Answer.Value)];
     }
 
-    private async Task<ItemEvaluation> CallAsync(BenchmarkItem item, string response)
+    private async Task<ItemEvaluation> CallAsync(string benchmark, BenchmarkItem item, string response)
     {
         var token = _stopping.Token;
         await _slots.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            var rubric = _judge is not null && IsJudged(item) ? new FailClosedEvaluator(new RubricEvaluator()) : null;
+            var rubric = _judge is not null && IsJudged(item) ? new FailClosedEvaluator(new RubricEvaluator { JudgeModalities = JudgeModalities }) : null;
             List<IEvaluator> evaluators = rubric is null ? [.. _custom] : [rubric, .. _custom];
             var composite = new CompositeEvaluator(evaluators);
+            // The same messages the subject got, media included (read again now: nothing holds them in between).
+            var messages = Media is not null && item.Media.Count > 0
+                ? BenchmarkPrompt.CreateMessages(item, Media(benchmark, item))
+                : BenchmarkPrompt.CreateMessages(item);
             var result = await composite.EvaluateAsync(
-                BenchmarkPrompt.CreateMessages(item),
+                messages,
                 new ChatResponse(new ChatMessage(ChatRole.Assistant, response)),
                 _judge,
                 ContextOf(item),

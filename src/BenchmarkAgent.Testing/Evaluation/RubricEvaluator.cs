@@ -16,6 +16,12 @@ internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = nul
 {
     private readonly IReadOnlyList<RubricMetric> _metrics = metrics ?? RubricMetric.All;
 
+    /// <summary>
+    /// The inputs the judge accepts besides text: the question's images and audio of those kinds are sent with the
+    /// judge's request; the others are withheld and every metric notes it (<see cref="ErrorCodes.JudgeDidNotSeeMedia"/>).
+    /// </summary>
+    public InputModalities JudgeModalities { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> EvaluationMetricNames => _metrics.Select(m => m.Name).ToList();
 
@@ -23,6 +29,10 @@ internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = nul
     /// <param name="metrics">The metrics asked for.</param>
     /// <returns>New options.</returns>
     public static ChatOptions JudgeOptions(IReadOnlyList<RubricMetric> metrics) => new() { Temperature = 0, ResponseFormat = JudgeReplySchema.For(metrics) };
+
+    private bool Accepts(DataContent media) =>
+        (media.HasTopLevelMediaType("image") && (JudgeModalities & InputModalities.Image) != 0) ||
+        (media.HasTopLevelMediaType("audio") && (JudgeModalities & InputModalities.Audio) != 0);
 
     /// <inheritdoc />
     public async ValueTask<EvaluationResult> EvaluateAsync(
@@ -46,11 +56,27 @@ internal sealed class RubricEvaluator(IReadOnlyList<RubricMetric>? metrics = nul
             return new EvaluationResult();
         }
 
-        string question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
-        var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts);
+        var user = messages.LastOrDefault(m => m.Role == ChatRole.User);
+        string question = user?.Text ?? string.Empty;
+        var media = user?.Contents.OfType<DataContent>().ToList() ?? [];
+        var seen = media.Where(m => Accepts(m)).ToList<AIContent>();
+        var withheld = media.Where(m => !Accepts(m)).ToList();
+        var prompt = JudgePrompt.Create(question, modelResponse.Text, applicable, contexts, seen);
         var reply = await chatConfiguration.ChatClient.GetResponseAsync(prompt, JudgeOptions(applicable), cancellationToken).ConfigureAwait(false);
         var result = new EvaluationResult(JudgeReplyParser.Parse(reply.Text, applicable));
         JudgeMetadata.Record(result, reply);
+        if (withheld.Count > 0)
+        {
+            // The judgement records that the judge rated without the media, so a reader knows what it is worth.
+            string kinds = string.Join(" and ", withheld.Select(m => m.HasTopLevelMediaType("image") ? "image" : "audio").Distinct());
+            var note = EvaluationDiagnostic.Informational(
+                $"{ErrorCodes.JudgeDidNotSeeMedia}: the judge rated without the item's {kinds} ({withheld.Count} file(s)), because it does not declare that modality; set BENCHAGENT_JUDGE_MODALITIES=text,{(kinds.Contains("image", StringComparison.Ordinal) ? "image" : "audio")} if the judge model accepts it.");
+            foreach (var metric in result.Metrics.Values)
+            {
+                metric.AddDiagnostics(note);
+            }
+        }
+
         return result;
     }
 }

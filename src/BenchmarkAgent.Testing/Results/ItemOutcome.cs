@@ -23,4 +23,10 @@ internal sealed record ItemOutcome(
 
     /// <summary>The tokens the judge calls used for this item (all repeats); <see langword="null"/> without a judge or when none were reported.</summary>
     public TokenCounts? JudgeTokens { get; init; }
+
+    /// <summary>
+    /// Why the item was not asked (it needs a modality the subject does not declare, <see cref="ErrorCodes.ModalityNotDeclared"/>),
+    /// or <see langword="null"/>. A skipped item is neither a pass, a failure nor an error, and is not scored.
+    /// </summary>
+    public string? SkipReason { get; init; }
 }

@@ -36,4 +36,15 @@ internal sealed record ItemResult(
 
     /// <summary>How the item compares with the committed baseline; <see langword="null"/> when not judged.</summary>
     public ItemVerdict? Verdict { get; init; }
+
+    /// <summary>
+    /// Why the item was skipped (it needs a modality the subject does not declare), or <see langword="null"/> when it
+    /// ran. A skipped item has no score and no error: the reports count it apart, never as a pass, failure or error.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Skipped { get; init; }
+
+    /// <summary>The item's media files (images, audio clips), or <see langword="null"/> for a text item (and left out of the JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ItemMediaFile>? Media { get; init; }
 }

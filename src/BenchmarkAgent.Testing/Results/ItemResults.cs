@@ -11,6 +11,10 @@ internal static class ItemResults
     private static ItemScore Capped(ItemScore score, int maxAnswerChars) =>
         score.Extracted is { } extracted && extracted.Length > maxAnswerChars ? score with { Extracted = AnswerCap.Apply(extracted, maxAnswerChars) } : score;
 
+    /// <summary>The report's view of an item's media files; <see langword="null"/> for a text item.</summary>
+    private static IReadOnlyList<ItemMediaFile>? MediaOf(BenchmarkItem item) =>
+        item.Media.Count == 0 ? null : item.Media.Select(ItemMediaFile.From).ToList();
+
     /// <summary>Scores <paramref name="answer"/> with the item's default scorer; an error stays an error (no score).</summary>
     /// <param name="benchmark">The benchmark name.</param>
     /// <param name="item">The item.</param>
@@ -48,14 +52,20 @@ internal static class ItemResults
         ArgumentNullException.ThrowIfNull(outcome);
         string difficulty = Snapshots.SnapshotNames.Difficulty(item.Difficulty);
         var metrics = outcome.Metrics.Count > 0 ? outcome.Metrics : null;
+        var media = MediaOf(item);
+        if (outcome.SkipReason is { } skipped && outcome.Error is null)
+        {
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, null, TimeSpan.Zero) { Skipped = skipped, Media = media };
+        }
+
         if (outcome.Error is { } error || outcome.Score is null)
         {
             string message = outcome.Error is { } e ? e.GetType().Name + ": " + e.Message : "The item was not scored.";
-            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
+            return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, string.Empty, null, message, outcome.Latency, Metrics: metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens, Media = media };
         }
 
         // Scored on the whole answer; stored and printed capped (the cap is visible in the text).
         string response = AnswerCap.Apply(outcome.Responses.Count > 0 ? outcome.Responses[0] : string.Empty, maxAnswerChars);
-        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, Capped(outcome.Score, maxAnswerChars), null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens };
+        return new ItemResult(benchmark, item.Subtask, item.Id, difficulty, subject, response, Capped(outcome.Score, maxAnswerChars), null, outcome.Latency, outcome.Repeats, metrics) { Tokens = outcome.Tokens, JudgeTokens = outcome.JudgeTokens, Media = media };
     }
 }

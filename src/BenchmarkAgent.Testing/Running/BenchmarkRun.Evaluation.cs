@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using BenchmarkAgent.Testing.TestCases;
 using BenchmarkAgent.Testing.Results;
 using BenchmarkAgent.Items;
+using BenchmarkAgent.Testing.Media;
 
 namespace BenchmarkAgent.Testing.Running;
 
@@ -32,6 +33,13 @@ public sealed partial class BenchmarkRun
     {
         ArgumentNullException.ThrowIfNull(item);
         var scheduler = Scheduler(testAssembly);
+        var subject = GetSubject(testAssembly);
+        if (ModalitySkip.Reason(item, subject.Label, subject.Modalities) is { } skip)
+        {
+            // Not asked at all: an image the subject cannot take is neither sent without the image nor scored.
+            return new ItemOutcome([], null, null, [], null, TimeSpan.Zero) { SkipReason = skip };
+        }
+
         var answers = await scheduler.AskRepeatsAsync(benchmark, item, cancellationToken).ConfigureAwait(false);
         var latency = answers.Aggregate(TimeSpan.Zero, (sum, a) => sum + a.Latency);
         var tokens = TokenCounts.Sum(answers.Select(a => a.Tokens));
@@ -85,18 +93,41 @@ public sealed partial class BenchmarkRun
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
-                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
+                // Items the subject cannot take (a modality it does not declare) are skipped, so no call starts for them.
+                var items = catalog.Benchmarks
+                    .SelectMany(b => catalog.Items(b).Where(i => ItemModalities.Missing(i, subject.Modalities) == InputModalities.TextOnly).Select(i => (b, i)))
+                    .ToList();
+                IReadOnlyList<AIContent> Media(string benchmark, BenchmarkItem item) => MediaParts.Read(catalog.Location(benchmark)?.SnapshotDirectory, item);
                 var custom = Evaluators().Evaluators;
                 if (_judge is not null || custom.Count > 0)
                 {
-                    _evaluationScheduler = new EvaluationScheduler(_judge, custom, _settings.JudgeConcurrency);
+                    _evaluationScheduler = new EvaluationScheduler(_judge, custom, _settings.JudgeConcurrency)
+                    {
+                        Media = Media,
+                        JudgeModalities = _settings.JudgeModalities,
+                    };
                 }
 
-                _scheduler = new SubjectScheduler(subject.Client, items, _settings.SubjectConcurrency, _settings.Repeats, OnAnswered, _settings.SubjectOptions());
+                _scheduler = new SubjectScheduler(subject.Client, items, _settings.SubjectConcurrency, _settings.Repeats, OnAnswered, _settings.SubjectOptions(), Media);
             }
 
             return _scheduler;
         }
+    }
+
+    /// <summary>
+    /// Whether every item of the test assembly needs a modality the subject does not declare (and there is at least one
+    /// item): such a run evaluates nothing, which fails under <c>CI=true</c> (<see cref="ErrorCodes.EveryItemNeedsUndeclaredModality"/>).
+    /// </summary>
+    /// <param name="testAssembly">The test assembly.</param>
+    /// <param name="items">How many items the run has.</param>
+    internal bool EveryItemSkippedForModality(Assembly testAssembly, out int items)
+    {
+        var subject = GetSubject(testAssembly);
+        var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
+        var all = catalog.Benchmarks.SelectMany(catalog.Items).ToList();
+        items = all.Count;
+        return all.Count > 0 && all.All(i => ItemModalities.Missing(i, subject.Modalities) != InputModalities.TextOnly);
     }
 
     private void OnAnswered(string benchmark, BenchmarkItem item, int repeat, SubjectAnswer answer)

@@ -218,15 +218,25 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             var client = factory.CreateSubject();
             string label = "code:" + attribute.FactoryType.Name;
             string identity = client.GetService(typeof(ChatClientMetadata)) is ChatClientMetadata metadata ? $"{metadata.ProviderUri}|{metadata.DefaultModelId}" : string.Empty;
-            return new SubjectResolution(ModelClientFactory.Compose(client, ModelRole.Subject, label, identity, PipelineOptions(ModelRole.Subject)), label, null, null);
+            return new SubjectResolution(ModelClientFactory.Compose(client, ModelRole.Subject, label, identity, PipelineOptions(ModelRole.Subject)), label, null, null)
+            {
+                Modalities = _settings.SubjectModalities ?? attribute.Modalities,
+            };
         }
 
         var subject = _settings.Subject;
         return subject.Status switch
         {
             ModelRoleSettingsStatus.Configured => new SubjectResolution(
-                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject)), subject.GetRequiredSettings().Model, null, null),
-            ModelRoleSettingsStatus.Baseline => new SubjectResolution(new RandomGuessSubject(_settings.BaselineSeed), RandomGuessSubject.ModelId, null, null),
+                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject)), subject.GetRequiredSettings().Model, null, null)
+            {
+                Modalities = _settings.SubjectModalities ?? InputModalities.TextOnly,
+            },
+            // The baseline guesses without looking at the input, so it gives a chance-level floor for media items too.
+            ModelRoleSettingsStatus.Baseline => new SubjectResolution(new RandomGuessSubject(_settings.BaselineSeed), RandomGuessSubject.ModelId, null, null)
+            {
+                Modalities = _settings.SubjectModalities ?? (InputModalities.Image | InputModalities.Audio),
+            },
             ModelRoleSettingsStatus.NotConfigured => new SubjectResolution(null, "(none)", subject.Message, null),
             _ => new SubjectResolution(null, "(invalid)", null, subject.Message),
         };

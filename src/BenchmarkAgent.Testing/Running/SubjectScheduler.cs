@@ -26,6 +26,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<SubjectAnswer>>> _answers = new(StringComparer.Ordinal);
     private readonly Action<string, BenchmarkItem, int, SubjectAnswer>? _answered;
     private readonly ChatOptions? _options;
+    private readonly Func<string, BenchmarkItem, IReadOnlyList<AIContent>>? _media;
     private int _started;
 
     /// <summary>Creates a scheduler over every item the run may ask for, in the order calls should start.</summary>
@@ -35,8 +36,13 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     /// <param name="repeats">How many times each item is asked (1 or more).</param>
     /// <param name="answered">Called as each answer arrives (benchmark, item, repeat, answer), e.g. to start judging it at once.</param>
     /// <param name="options">Sampling options every call starts from (temperature, max tokens, ...); not modified.</param>
-    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency, int repeats = 1, Action<string, BenchmarkItem, int, SubjectAnswer>? answered = null, ChatOptions? options = null)
+    /// <param name="media">
+    /// Reads an item's media parts (benchmark, item) when its call starts, so only calls in flight hold media bytes; a
+    /// failure (a missing or edited file) makes that item an error item. <see langword="null"/>: items are sent as text.
+    /// </param>
+    public SubjectScheduler(IChatClient subject, IReadOnlyList<(string Benchmark, BenchmarkItem Item)> items, int concurrency, int repeats = 1, Action<string, BenchmarkItem, int, SubjectAnswer>? answered = null, ChatOptions? options = null, Func<string, BenchmarkItem, IReadOnlyList<AIContent>>? media = null)
     {
+        _media = media;
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
@@ -112,7 +118,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
 
     private async Task<SubjectAnswer> AnswerAsync(string benchmark, BenchmarkItem item, int repeat)
     {
-        var answer = await CallAsync(item, repeat).ConfigureAwait(false);
+        var answer = await CallAsync(benchmark, item, repeat).ConfigureAwait(false);
         try
         {
             _answered?.Invoke(benchmark, item, repeat, answer);
@@ -125,7 +131,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         return answer;
     }
 
-    private async Task<SubjectAnswer> CallAsync(BenchmarkItem item, int repeat)
+    private async Task<SubjectAnswer> CallAsync(string benchmark, BenchmarkItem item, int repeat)
     {
         var token = _stopping.Token;
         try
@@ -142,7 +148,11 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         {
             var options = BenchmarkPrompt.CreateOptions(item, _options);
             options.AdditionalProperties![RepeatPropertyKey] = repeat;
-            var response = await _subject.GetResponseAsync(BenchmarkPrompt.CreateMessages(item), options, token).ConfigureAwait(false);
+            // Media are read (and verified against items.json) only now, inside the slot: a changed file is this item's error.
+            var messages = _media is not null && item.Media.Count > 0
+                ? BenchmarkPrompt.CreateMessages(item, _media(benchmark, item))
+                : BenchmarkPrompt.CreateMessages(item);
+            var response = await _subject.GetResponseAsync(messages, options, token).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(response.Text))
             {
                 // An empty choices array or null content is not a wrong answer: the item is an error, counted apart, not scored.

@@ -70,6 +70,16 @@ internal sealed record RunSettings
     /// <summary>The GitHub Actions job summary file (<c>GITHUB_STEP_SUMMARY</c>), or <see langword="null"/>.</summary>
     public string? GitHubStepSummary { get; init; }
 
+    /// <summary>
+    /// The inputs the subject accepts besides text (<c>BENCHAGENT_SUBJECT_MODALITIES</c>, e.g. <c>text,image</c>), or
+    /// <see langword="null"/> when unset: then <see cref="BenchmarkSubjectAttribute.Modalities"/> for a subject in code,
+    /// text only for an endpoint, everything for the random-guess baseline (it never looks at the input).
+    /// </summary>
+    public InputModalities? SubjectModalities { get; init; }
+
+    /// <summary>The inputs the judge accepts besides text (<c>BENCHAGENT_JUDGE_MODALITIES</c>); text only when unset.</summary>
+    public InputModalities JudgeModalities { get; init; }
+
     /// <summary>The settings that are set but wrong, in the order they are reported.</summary>
     public IReadOnlyList<SettingError> Errors { get; init; } = [];
 

@@ -52,6 +52,12 @@ internal static class RunSettingsReader
     /// <summary>The GitHub Actions job summary file the Markdown report is appended to.</summary>
     public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
+    /// <summary>The inputs the subject accepts besides text, e.g. <c>text,image,audio</c>.</summary>
+    public const string SubjectModalitiesVariable = "BENCHAGENT_SUBJECT_MODALITIES";
+
+    /// <summary>The inputs the judge accepts besides text, e.g. <c>text,image</c>.</summary>
+    public const string JudgeModalitiesVariable = "BENCHAGENT_JUDGE_MODALITIES";
+
     /// <summary>Reads the settings of a run.</summary>
     /// <param name="lookup">Returns a variable's value or <see langword="null"/>, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     /// <returns>The settings, with every wrong value in <see cref="RunSettings.Errors"/>.</returns>
@@ -121,6 +127,27 @@ internal static class RunSettingsReader
             return defaultValue;
         }
 
+        InputModalities? Modalities(string variable)
+        {
+            string? text = Get(variable);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (Media.ItemModalities.TryParse(text, out var modalities))
+            {
+                return modalities;
+            }
+
+            errors.Add(new(ErrorCodes.InvalidModalities, variable,
+                $"{variable} must list the inputs the model accepts from text, image and audio, separated by commas (e.g. text,image,audio); it is '{text}'."));
+            return null;
+        }
+
+        var subjectModalities = Modalities(SubjectModalitiesVariable);
+        var judgeModalities = Modalities(JudgeModalitiesVariable);
+
         bool subjectCache = Switch(SubjectCacheVariable, false);
         bool judgeCache = Switch(JudgeCacheVariable, true);
 
@@ -161,6 +188,8 @@ internal static class RunSettingsReader
             ResultsDirectory = Get(ResultsDirectoryVariable),
             CacheDirectory = Get(CacheDirectoryVariable),
             GitHubStepSummary = Get(GitHubStepSummaryVariable),
+            SubjectModalities = subjectModalities,
+            JudgeModalities = judgeModalities ?? InputModalities.TextOnly,
             Errors = errors,
         };
     }
