@@ -32,7 +32,12 @@ public abstract partial class BenchmarkTestsBase
         if (items.Count > 0 && kept.Count == 0)
         {
             var policy = Run.EmptyRuns;
-            if (policy.FailsEmptyRuns && policy.Error is null)
+            if (policy.Error is not null)
+            {
+                Assert.Fail(policy.Error.Text);
+            }
+
+            if (policy.FailsEmptyRuns)
             {
                 Assert.Fail(Media.ModalitySkip.EveryItemSkipped(items.Count, $"benchmark '{benchmark}'", subject.Label, subject.Modalities));
             }

@@ -36,4 +36,13 @@ internal sealed record HtmlItemRow(
     IReadOnlyList<HtmlMetric> Metrics,
     RepeatSummary? Repeats = null,
     TokenCounts? Tokens = null,
-    TokenCounts? JudgeTokens = null);
+    TokenCounts? JudgeTokens = null)
+{
+    /// <summary>Why the item was skipped (a modality the subject does not declare), or <see langword="null"/> when it ran.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Skipped { get; init; }
+
+    /// <summary>The item's media files (shown as thumbnails and players), or <see langword="null"/> for a text item.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ItemMediaFile>? Media { get; init; }
+}

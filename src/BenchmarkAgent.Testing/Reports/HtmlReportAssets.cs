@@ -31,6 +31,12 @@ internal static class HtmlReportAssets
         tr.error td.outcome { color: var(--err); font-style: italic; }
         #filter { width: 24em; padding: .3em; margin: .5em 1em .5em 0; }
         .gate-fail { color: var(--fail); font-weight: 600; } .gate-pass { color: var(--pass); }
+        tr.skipped td.outcome { color: #777; font-style: italic; }
+        td.media { white-space: normal; } .media-file { display: inline-block; margin: 0 .4em .4em 0; vertical-align: top; }
+        img.thumb { display: block; max-width: 160px; max-height: 120px; border: 1px solid var(--grid); background: #fff; }
+        .media-name { display: block; font-size: .8em; color: #555; word-break: break-all; max-width: 160px; }
+        .media-placeholder { display: block; width: 150px; padding: .4em; border: 1px dashed #999; color: #555; font-size: .8em; word-break: break-all; }
+        audio { width: 220px; }
 
         """;
 
@@ -59,9 +65,12 @@ internal static class HtmlReportAssets
 
         """;
 
-    /// <summary>The Content-Security-Policy: nothing may load; only the inline style and script above may apply.</summary>
+    /// <summary>
+    /// The Content-Security-Policy: nothing may load; only the inline style and script above may apply; images and audio
+    /// only from the page's own <c>data:</c> URIs (the embedded media).
+    /// </summary>
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src '{Hash(Style)}'; script-src '{Hash(Script)}'; img-src data:; base-uri 'none'; form-action 'none'";
+        $"default-src 'none'; style-src '{Hash(Style)}'; script-src '{Hash(Script)}'; img-src data:; media-src data:; base-uri 'none'; form-action 'none'";
 
     private static string Hash(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 }

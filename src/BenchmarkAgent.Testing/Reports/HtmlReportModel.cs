@@ -31,6 +31,13 @@ internal sealed record HtmlReportModel(
     /// <summary>The tokens the judge used over all items; <see langword="null"/> without a judge or when none were reported.</summary>
     public Results.TokenCounts? JudgeTokens => Results.TokenCounts.Sum(Items.Select(i => i.JudgeTokens));
 
+    /// <summary>Where the page reads the items' media files from, or <see langword="null"/> (placeholders with the names). Not embedded in the page's JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportMediaFiles? MediaFiles { get; init; }
+
+    /// <summary>Items skipped because they need a modality the subject does not declare.</summary>
+    public int SkippedCount => Items.Count(i => i.Skipped is not null);
+
     /// <summary>Whether any item carries a baseline verdict.</summary>
     public bool HasVerdicts => Items.Any(i => i.Verdict is not null);
 
@@ -55,7 +62,11 @@ internal sealed record HtmlReportModel(
                 Metrics: r.Metrics?.Select(HtmlMetric.From).ToList() ?? [],
                 Repeats: r.Repeats,
                 Tokens: r.Tokens,
-                JudgeTokens: r.JudgeTokens))
+                JudgeTokens: r.JudgeTokens)
+            {
+                Skipped = r.Skipped,
+                Media = r.Media,
+            })
             .ToList();
         var gates = report.Baselines
             .Where(b => b.Gate is not null)
@@ -65,7 +76,7 @@ internal sealed record HtmlReportModel(
                 b.Gate.Baseline is null ? null : b.Gate.Drop.PValue,
                 string.Join("; ", b.Gate.Describe())))
             .ToList();
-        return FromItems(report.Subject, rows, gates);
+        return FromItems(report.Subject, rows, gates) with { MediaFiles = report.MediaFiles };
     }
 
     /// <summary>Builds the model from item rows, computing every aggregate the charts draw.</summary>
@@ -82,11 +93,13 @@ internal sealed record HtmlReportModel(
             .ThenBy(r => r.Subtask, StringComparer.Ordinal)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
-        var subtasks = ordered
+        // Skipped items (a modality the subject does not declare) were not run: they are in the table, not in the charts.
+        var ran = ordered.Where(r => r.Skipped is null).ToList();
+        var subtasks = ran
             .GroupBy(r => $"{r.Benchmark}/{r.Subtask}", StringComparer.Ordinal)
             .Select(g => HtmlPassRate.Of(g.Key, g.ToList()))
             .ToList();
-        var difficulties = ordered
+        var difficulties = ran
             .GroupBy(r => r.Benchmark, StringComparer.Ordinal)
             .Select(b => new HtmlDifficultySeries(
                 b.Key,

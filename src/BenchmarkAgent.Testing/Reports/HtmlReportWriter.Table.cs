@@ -22,7 +22,7 @@ internal static partial class HtmlReportWriter
         var rows = model.Items.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : 1).ToList();
         return rows.Count <= MaxTableRows
             ? rows
-            : rows.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : i.Passed is null ? 1 : i.Passed == false ? 2 : 3).Take(MaxTableRows).ToList();
+            : rows.OrderBy(i => i.Verdict == ItemVerdict.Regression ? 0 : i.Skipped is not null ? 3 : i.Passed is null ? 1 : i.Passed == false ? 2 : 3).Take(MaxTableRows).ToList();
     }
 
     private static void ItemTable(StringBuilder html, HtmlReportModel model)
@@ -34,6 +34,8 @@ internal static partial class HtmlReportWriter
         // Regressions first, then the usual order (benchmark, subtask, id).
         var rows = ShownRows(model);
         int total = model.Items.Count;
+        bool media = rows.Any(i => i.Media is { Count: > 0 });
+        var files = model.MediaFiles?.Fresh(); // only the shown rows' files are read, within the page's caps
 
         html.Append("<section id=\"items\">\n<h2>Items</h2>\n");
         if (total > rows.Count)
@@ -49,19 +51,20 @@ internal static partial class HtmlReportWriter
             .Append("<table id=\"item-table\"><thead><tr><th>benchmark</th><th>subtask</th><th>id</th><th>difficulty</th><th>score / pass</th>")
             .Append(verdicts ? "<th>verdict</th>" : string.Empty)
             .Append(repeats ? "<th>repeats passed</th>" : string.Empty)
+            .Append(media ? "<th>media</th>" : string.Empty)
             .Append("<th>answer</th><th>expected</th><th>latency (ms)</th>")
             .Append(tokens ? "<th>tokens (in / out)</th>" : string.Empty)
             .Append(metrics ? "<th>metrics</th>" : string.Empty)
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var item in rows)
         {
-            string outcome = item.Passed switch { true => "pass", false => "fail", null => "error" };
+            string outcome = item.Skipped is not null ? "skipped" : item.Passed switch { true => "pass", false => "fail", null => "error" };
             html.Append("<tr class=\"").Append(outcome).Append("\"><td>").Append(HtmlText.Encode(item.Benchmark))
                 .Append("</td><td>").Append(HtmlText.Encode(item.Subtask))
                 .Append("</td><td><code>").Append(HtmlText.Encode(item.Id))
                 .Append("</code></td><td>").Append(HtmlText.Encode(item.Difficulty))
                 .Append("</td><td class=\"outcome num\">")
-                .Append(item.Score is { } score ? $"{HtmlText.Number(score)} {outcome}" : "error")
+                .Append(item.Score is { } score ? $"{HtmlText.Number(score)} {outcome}" : outcome == "skipped" ? "skipped" : "error")
                 .Append("</td>");
             if (verdicts)
             {
@@ -76,7 +79,15 @@ internal static partial class HtmlReportWriter
                     .Append("</td>");
             }
 
-            html.Append("<td class=\"text\">").Append(item.Error is { } error ? "error: " + HtmlText.EncodeShort(error) : HtmlText.EncodeShort(item.Answer))
+            if (media)
+            {
+                html.Append("<td class=\"media\">");
+                MediaCell(html, item, files);
+                html.Append("</td>");
+            }
+
+            html.Append("<td class=\"text\">").Append(item.Skipped is { } skipped ? "skipped: " + HtmlText.EncodeShort(skipped)
+                : item.Error is { } error ? "error: " + HtmlText.EncodeShort(error) : HtmlText.EncodeShort(item.Answer))
                 .Append("</td><td class=\"text\">").Append(HtmlText.EncodeShort(item.Expected))
                 .Append("</td><td class=\"num\">").Append(item.LatencyMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Append("</td>");
             if (tokens)
@@ -100,5 +111,37 @@ internal static partial class HtmlReportWriter
         }
 
         html.Append("</tbody></table>\n</section>\n");
+    }
+
+    /// <summary>
+    /// An item's media: a thumbnail per image and a player per audio clip, embedded as data URIs of the verified snapshot
+    /// files, or a placeholder with the file's name when a file is not embedded (too big, the page's budget spent, missing
+    /// or changed). Every name and type is encoded; the page never relies on the snapshot's path rules.
+    /// </summary>
+    private static void MediaCell(StringBuilder html, HtmlItemRow item, ReportMediaFiles? files)
+    {
+        foreach (var file in item.Media ?? [])
+        {
+            var (dataUri, notEmbedded) = files is null ? (null, "not embedded: the snapshot's media files were not available") : files.Embed(item.Benchmark, item.Id, file);
+            string name = HtmlText.EncodeShort(file.Path, 120);
+            html.Append("<div class=\"media-file\" data-kind=\"").Append(file.Kind == "image" ? "image" : "audio").Append("\">");
+            if (dataUri is null)
+            {
+                html.Append("<span class=\"media-placeholder\">").Append(file.Kind == "image" ? "image " : "audio ").Append(name)
+                    .Append(" (").Append(HtmlText.Encode(notEmbedded)).Append(")</span>");
+            }
+            else if (file.Kind == "image")
+            {
+                html.Append("<img class=\"thumb\" src=\"").Append(HtmlText.Encode(dataUri)).Append("\" alt=\"").Append(name).Append("\" title=\"").Append(name).Append("\">")
+                    .Append("<span class=\"media-name\">").Append(name).Append("</span>");
+            }
+            else
+            {
+                html.Append("<audio controls preload=\"metadata\" src=\"").Append(HtmlText.Encode(dataUri)).Append("\" title=\"").Append(name).Append("\"></audio>")
+                    .Append("<span class=\"media-name\">").Append(name).Append("</span>");
+            }
+
+            html.Append("</div>");
+        }
     }
 }

@@ -63,10 +63,13 @@ internal static partial class HtmlReportWriter
     {
         int scored = model.Items.Count(i => i.Passed is not null);
         int passed = model.Items.Count(i => i.Passed == true);
+        int skipped = model.SkippedCount;
         html.Append("<h1>BenchmarkAgent results</h1>\n<p class=\"summary\">Subject: <code>").Append(HtmlText.Encode(model.Subject))
             .Append("</code> · <span id=\"total-items\">").Append(model.Items.Count).Append("</span> items · ")
             .Append(passed).Append(" passed of ").Append(scored).Append(" scored (").Append(HtmlText.Percent(scored == 0 ? 0 : (double)passed / scored))
-            .Append(") · ").Append(model.Items.Count - scored).Append(" errors</p>\n");
+            .Append(") · ").Append(model.Items.Count - scored - skipped).Append(" errors")
+            .Append(skipped > 0 ? $" · <span id=\"skipped-count\">{skipped}</span> skipped (a modality the subject does not declare)" : string.Empty)
+            .Append("</p>\n");
         if (model.Tokens is not null || model.JudgeTokens is not null)
         {
             html.Append("<p class=\"summary\" id=\"token-totals\">Tokens (input / output): subject ").Append(TokenText(model.Tokens))

@@ -45,16 +45,25 @@ internal static class ReportWriter
         md.Append("Subject: `").Append(report.Subject).Append("`\n\n");
         // With repeats, a pass@k column: items that passed in at least one of their k repeats ("passed" is the majority).
         int? k = report.Benchmarks.Max(b => b.Repeats);
+        // A "skipped" column only when some item was skipped for a modality, so text-only reports read as before.
+        bool skipped = report.Benchmarks.Any(b => b.Skipped > 0);
+        string skippedHeader = skipped ? " skipped |" : string.Empty;
+        string skippedRule = skipped ? "---:|" : string.Empty;
         md.Append(k is { } repeats
-            ? string.Create(CultureInfo.InvariantCulture, $"| benchmark / subtask | items | passed (majority of {repeats}) | pass@{repeats} | errors | score |\n|---|---:|---:|---:|---:|---:|\n")
-            : "| benchmark / subtask | items | passed | errors | score |\n|---|---:|---:|---:|---:|\n");
+            ? string.Create(CultureInfo.InvariantCulture, $"| benchmark / subtask | items | passed (majority of {repeats}) | pass@{repeats} | errors |{skippedHeader} score |\n|---|---:|---:|---:|---:|{skippedRule}---:|\n")
+            : $"| benchmark / subtask | items | passed | errors |{skippedHeader} score |\n|---|---:|---:|---:|{skippedRule}---:|\n");
         foreach (var benchmark in report.Benchmarks)
         {
-            Row(md, $"**{benchmark.Name}**", benchmark, k is not null);
+            Row(md, $"**{benchmark.Name}**", benchmark, k is not null, skipped);
             foreach (var subtask in report.Subtasks.Where(s => s.Name.StartsWith(benchmark.Name + "/", StringComparison.Ordinal)))
             {
-                Row(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask, k is not null);
+                Row(md, "&nbsp;&nbsp;" + subtask.Name[(benchmark.Name.Length + 1)..], subtask, k is not null, skipped);
             }
+        }
+
+        if (skipped)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n{report.Benchmarks.Sum(b => b.Skipped)} items were skipped ({ErrorCodes.ModalityNotDeclared}): they carry an image or audio clip the subject does not declare it accepts. They are not in items, errors or score; declare the subject's modalities with `BENCHAGENT_SUBJECT_MODALITIES` (e.g. `text,image,audio`) to run them.\n");
         }
 
         MetricTable(md, report);
@@ -110,15 +119,16 @@ internal static class ReportWriter
     /// <summary>A metric name as a table cell: pipes and line breaks would break the table.</summary>
     private static string MarkdownCell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 
-    private static void Row(StringBuilder md, string label, ScoreSummary summary, bool passAtK)
+    private static void Row(StringBuilder md, string label, ScoreSummary summary, bool passAtK, bool skipped)
     {
+        string skippedCell = skipped ? string.Create(CultureInfo.InvariantCulture, $" {summary.Skipped} |") : string.Empty;
         if (passAtK)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.PassAtK ?? summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.PassAtK ?? summary.Passed} | {summary.Errors} |{skippedCell} {summary.MeanScore:P1} |\n");
         }
         else
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.Errors} | {summary.MeanScore:P1} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {label} | {summary.Items} | {summary.Passed} | {summary.Errors} |{skippedCell} {summary.MeanScore:P1} |\n");
         }
     }
 }

@@ -17,6 +17,13 @@ internal sealed record RunReport(
     /// <summary>Per benchmark: regressions, known failures and improvements against the baseline, and the gate.</summary>
     public IReadOnlyList<BaselineSummary> Baselines { get; init; } = [];
 
+    /// <summary>
+    /// Where report.html reads the items' media files from (the snapshot folders), or <see langword="null"/> when they
+    /// cannot be read (the page then shows a placeholder with each file's name). Not part of report.json.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportMediaFiles? MediaFiles { get; init; }
+
     /// <summary>Builds the report from item results.</summary>
     public static RunReport Create(IReadOnlyList<ItemResult> results)
     {
@@ -33,15 +40,18 @@ internal sealed record RunReport(
 
     private static ScoreSummary Summarise(string name, IReadOnlyList<ItemResult> results)
     {
-        var scored = results.Where(r => r.Score is not null).ToList();
-        var repeated = results.Where(r => r.Repeats is { Repeats: > 1 }).ToList();
+        // Items skipped for a modality the subject does not declare were not run: counted apart, not in items, errors or score.
+        var ran = results.Where(r => r.Skipped is null).ToList();
+        var scored = ran.Where(r => r.Score is not null).ToList();
+        var repeated = ran.Where(r => r.Repeats is { Repeats: > 1 }).ToList();
         return new ScoreSummary(
             name,
-            results.Count,
+            ran.Count,
             scored.Count(r => r.Score!.Passed),
-            results.Count - scored.Count,
+            ran.Count - scored.Count,
             scored.Count == 0 ? 0 : scored.Average(r => r.Score!.Value))
         {
+            Skipped = results.Count - ran.Count,
             PassAtK = repeated.Count == 0 ? null : repeated.Count(r => r.Repeats!.PassAtK),
             Repeats = repeated.Count == 0 ? null : repeated.Max(r => r.Repeats!.Repeats),
             Tokens = TokenCounts.Sum(results.Select(r => r.Tokens)),

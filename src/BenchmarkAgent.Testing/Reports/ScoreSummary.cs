@@ -4,7 +4,7 @@ namespace BenchmarkAgent.Testing.Reports;
 
 /// <summary>Aggregate scores of a group of items (a benchmark or a subtask).</summary>
 /// <param name="Name">The group's name.</param>
-/// <param name="Items">Items run.</param>
+/// <param name="Items">Items run (skipped items are not run: see <see cref="Skipped"/>).</param>
 /// <param name="Passed">Items answered correctly.</param>
 /// <param name="Errors">Items whose call failed (counted apart from wrong answers).</param>
 /// <param name="MeanScore">The mean item score over items without errors (0 to 1).</param>
@@ -27,4 +27,7 @@ internal sealed record ScoreSummary(string Name, int Items, int Passed, int Erro
 
     /// <summary>The numeric metrics of the group's items (judge scores and the project evaluators' numbers), one per name; empty without any.</summary>
     public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
+
+    /// <summary>Items skipped because they need a modality (image, audio) the subject does not declare: neither passes, failures nor errors, and not in the score.</summary>
+    public int Skipped { get; init; }
 }

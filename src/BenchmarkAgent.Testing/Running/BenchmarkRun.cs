@@ -6,6 +6,7 @@ using BenchmarkAgent.Testing.Reports;
 using BenchmarkAgent.Testing.Results;
 using BenchmarkAgent.Testing.Settings;
 using BenchmarkAgent.Testing.Subjects;
+using BenchmarkAgent.Testing.TestCases;
 using Microsoft.Extensions.AI;
 using BenchmarkAgent.Items;
 
@@ -163,7 +164,13 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         if ((!_results.IsEmpty || !_gates.IsEmpty) && ResultsDirectory() is { } directory)
         {
             var results = _results.ToList();
-            var report = RunReport.Create(results) with { Baselines = BaselineSummary.Create(results, _gates.Values) };
+            // report.html embeds the items' media from the snapshot folders next to the test assembly (read when written).
+            var catalog = _assembly is { } assembly && results.Any(r => r.Media is not null) ? BenchmarkCatalog.ForAssembly(assembly) : null;
+            var report = RunReport.Create(results) with
+            {
+                Baselines = BaselineSummary.Create(results, _gates.Values),
+                MediaFiles = catalog is null ? null : new ReportMediaFiles(benchmark => catalog.Location(benchmark)?.SnapshotDirectory),
+            };
             // Each run its own folder (runs/<time>-<pid>-<random>/), then the top-level copies and the 'latest' pointer.
             await RunFolders.WriteAsync(report, directory, _settings.GitHubStepSummary, DateTimeOffset.UtcNow).ConfigureAwait(false);
         }
