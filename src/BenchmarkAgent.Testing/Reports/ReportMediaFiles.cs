@@ -20,8 +20,11 @@ internal sealed class ReportMediaFiles(Func<string, string?> benchmarkDirectory)
     /// <summary>The largest audio clip embedded in a player (2 MiB).</summary>
     public const long MaxAudioBytes = 2 * 1024 * 1024;
 
-    /// <summary>The most media bytes one page embeds (32 MiB); later files are placeholders.</summary>
-    public const long MaxPageBytes = 32L * 1024 * 1024;
+    /// <summary>
+    /// The most media bytes one page embeds (8 MiB, about 11 MB of base64); later files are placeholders, so a large
+    /// media run still opens quickly (issue 16: a 33 MB page was slow).
+    /// </summary>
+    public const long MaxPageBytes = 8L * 1024 * 1024;
 
     private long _embedded;
 

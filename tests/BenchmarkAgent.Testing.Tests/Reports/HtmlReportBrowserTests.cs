@@ -132,7 +132,7 @@ public sealed class HtmlReportBrowserTests
         AssertNonTrivialPng(png);
     }
 
-    private static CancellationToken Guard(out CancellationTokenSource guard)
+    internal static CancellationToken Guard(out CancellationTokenSource guard)
     {
         // A hang guard for the browser, not a timing assertion.
         guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -140,7 +140,7 @@ public sealed class HtmlReportBrowserTests
         return guard.Token;
     }
 
-    private static async Task<HeadlessChromium> StartBrowserAsync(CancellationToken cancellationToken)
+    internal static async Task<HeadlessChromium> StartBrowserAsync(CancellationToken cancellationToken)
     {
         string? executable = HeadlessChromium.FindExecutable();
         if (executable is null)
@@ -177,7 +177,7 @@ public sealed class HtmlReportBrowserTests
         return (await browser.EvaluateAsync(script, cancellationToken))!.GetValue<int>();
     }
 
-    private static async Task<int> CountAsync(HeadlessChromium browser, string selector, CancellationToken cancellationToken) =>
+    internal static async Task<int> CountAsync(HeadlessChromium browser, string selector, CancellationToken cancellationToken) =>
         (await browser.EvaluateAsync($"document.querySelectorAll({System.Text.Json.JsonSerializer.Serialize(selector)}).length", cancellationToken))!.GetValue<int>();
 
     private static List<double> Numbers(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<double>()).ToList();
