@@ -17,6 +17,7 @@ public sealed partial class BenchmarkRun
 {
     private IChatClient? _judge;
     private EvaluationScheduler? _evaluationScheduler;
+    private (bool Skipped, int Items)? _everyItemSkipped;
 
     /// <summary>
     /// Runs one item end to end through the run's schedulers: every repeat's subject answer, its score, and its metrics:
@@ -123,11 +124,20 @@ public sealed partial class BenchmarkRun
     /// <param name="items">How many items the run has.</param>
     internal bool EveryItemSkippedForModality(Assembly testAssembly, out int items)
     {
+        // Computed once per run: every skipped item test asks, and a run can have 50,000 of them.
         var subject = GetSubject(testAssembly);
-        var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
-        var all = catalog.Benchmarks.SelectMany(catalog.Items).ToList();
-        items = all.Count;
-        return all.Count > 0 && all.All(i => ItemModalities.Missing(i, subject.Modalities) != InputModalities.TextOnly);
+        lock (_gate)
+        {
+            _everyItemSkipped ??= Count(BenchmarkCatalog.ForAssembly(testAssembly), subject.Modalities);
+            items = _everyItemSkipped.Value.Items;
+            return _everyItemSkipped.Value.Skipped;
+        }
+
+        static (bool Skipped, int Items) Count(BenchmarkCatalog catalog, InputModalities declared)
+        {
+            var all = catalog.Benchmarks.SelectMany(catalog.Items).ToList();
+            return (all.Count > 0 && all.All(i => ItemModalities.Missing(i, declared) != InputModalities.TextOnly), all.Count);
+        }
     }
 
     private void OnAnswered(string benchmark, BenchmarkItem item, int repeat, SubjectAnswer answer)
