@@ -122,6 +122,28 @@ public sealed partial class MediaWireTests : IAsyncDisposable
         Assert.True(markdown.Contains($"| **{_benchmark.Name}** | 3 | 1 | 2 | 100.0 % |", StringComparison.Ordinal), markdown);
     }
 
+    [Fact]
+    public async Task An_mp3_clip_goes_as_input_audio_with_format_mp3_and_a_jpeg_as_an_image_jpeg_data_uri()
+    {
+        // One MPEG-1 Layer III frame header (128 kbit/s, 44.1 kHz) and a silent frame body; a JPEG start/end marker pair.
+        byte[] mp3 = [0xFF, 0xFB, 0x90, 0x64, .. new byte[413]];
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+        var run = Start(
+            [(Numbered("mp3", 4, "Count the beats. "), [MediaContent.Create(MediaKind.Audio, MediaTypes.Mp3, mp3), MediaContent.Create(MediaKind.Image, MediaTypes.Jpeg, jpeg)])],
+            wrong: [],
+            modalities: "audio,image");
+
+        await _benchmark!.Tests(run).Item(_benchmark.Name, "mp3");
+        await run.DisposeAsync();
+
+        var parts = WirePart.OfLastUserMessage(Assert.Single(_server!.Requests).Body);
+        Assert.Equal(2, parts.Count);
+        Assert.Equal(("input_audio", "mp3"), (parts[0].Type, parts[0].Format));
+        Assert.Equal(_benchmark.Item("mp3").Media[0].Sha256, parts[0].Sha256);
+        Assert.Equal(("image_url", "image/jpeg"), (parts[1].Type, parts[1].MediaType));
+        Assert.Equal(_benchmark.Item("mp3").Media[1].Sha256, parts[1].Sha256);
+    }
+
     /// <summary>Five items: two images (one answered wrongly), a WAV, an image with a WAV, and a text item; item n expects n.</summary>
     internal static IEnumerable<(BenchmarkItem Item, MediaContent[] Media)> MediaItems()
     {
