@@ -57,6 +57,10 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             output.AppendLine($"subject:  {subject.Label}");
             output.AppendLine("prompt:");
             output.AppendLine(item.Prompt);
+            foreach (var media in item.Media)
+            {
+                output.AppendLine($"media:    {DisplayText.Escape(media.Path)} ({media.MediaType}, {media.Length} bytes, sha256 {media.Sha256[..16]})");
+            }
             var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
             ItemOutput.WriteMetrics(outcome.Metrics, output);
             var result = ItemResults.From(benchmark, item, subject.Label, outcome, run.MaxAnswerChars);
