@@ -273,4 +273,10 @@ internal static class ErrorCodes
 
     /// <summary><c>BENCHAGENT_MAX_ANSWER_CHARS</c> is not an integer from 1 to 100000000.</summary>
     public const string InvalidMaxAnswerChars = "BA2065";
+
+    /// <summary><c>BENCHAGENT_CACHE_REDIS</c> is not a Redis connection string (<c>host:port[,option=value...]</c>).</summary>
+    public const string InvalidSharedCache = "BA2100";
+
+    /// <summary>The shared response cache (Redis) failed: calls go to the endpoint without it (a warning, never a failed item).</summary>
+    public const string SharedCacheUnavailable = "BA2101";
 }

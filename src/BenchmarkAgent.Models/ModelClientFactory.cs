@@ -47,10 +47,18 @@ internal static class ModelClientFactory
             builder.UseLogging(loggerFactory);
         }
 
-        var cache = options.Cache ?? (options.CacheDirectory is { } directory ? new FileDistributedCache(directory, role.ToString().ToLowerInvariant()) : null);
-        if (cache is not null)
+        if (options.Cache is { } given)
         {
-            builder.UseResponseCache(cache, role, endpointIdentity, model);
+            builder.UseResponseCache(given, role, endpointIdentity, model);
+        }
+        else if (options.RedisCache is { } redis)
+        {
+            var shared = SharedResponseCache.Create(redis, role, Warning(options), options.TimeProvider);
+            builder.UseResponseCache(shared, role, endpointIdentity, model, ownsStorage: true);
+        }
+        else if (options.CacheDirectory is { } directory)
+        {
+            builder.UseResponseCache(new FileDistributedCache(directory, role.ToString().ToLowerInvariant()), role, endpointIdentity, model);
         }
 
         builder.UseUsageAccounting(role);
@@ -65,5 +73,20 @@ internal static class ModelClientFactory
         builder.UseCallTimeout(options.CallTimeout, TimeProvider.System);
 
         return builder.Build();
+    }
+
+    /// <summary>Where the model layer's warnings go: <see cref="ModelPipelineOptions.Warn"/> and the logger, if any.</summary>
+    private static Action<string> Warning(ModelPipelineOptions options)
+    {
+        var logger = options.LoggerFactory is { } factory ? factory.CreateLogger(typeof(ModelClientFactory).FullName!) : null;
+        var warn = options.Warn;
+        return message =>
+        {
+            warn?.Invoke(message);
+            if (logger is not null)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "{Warning}", message);
+            }
+        };
     }
 }
