@@ -108,9 +108,17 @@ public sealed partial class BenchmarkRun
     }
 
     /// <summary>What the model layer composes around a role's client: its rate limit and, when switched on, the response cache.</summary>
-    private ModelPipelineOptions PipelineOptions(ModelRole role) => role == ModelRole.Judge
-        ? new ModelPipelineOptions { RequestsPerMinute = _settings.JudgeRequestsPerMinute, CacheDirectory = _settings.JudgeCache ? CacheDirectory() : null }
-        : new ModelPipelineOptions { RequestsPerMinute = _settings.SubjectRequestsPerMinute, CacheDirectory = _settings.SubjectCache ? CacheDirectory() : null };
+    private ModelPipelineOptions PipelineOptions(ModelRole role)
+    {
+        bool cached = role == ModelRole.Judge ? _settings.JudgeCache : _settings.SubjectCache;
+        return new ModelPipelineOptions
+        {
+            RequestsPerMinute = role == ModelRole.Judge ? _settings.JudgeRequestsPerMinute : _settings.SubjectRequestsPerMinute,
+            CacheDirectory = cached ? CacheDirectory() : null,
+            RedisCache = cached ? _settings.RedisCache : null,
+            Warn = ModelLayerWarnings.Report,
+        };
+    }
 
     private string CacheDirectory()
     {

@@ -46,6 +46,9 @@ internal static class RunSettingsReader
     /// <summary>Overrides the folder the response cache is stored in.</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
+    /// <summary>Puts the response cache in Redis: a StackExchange.Redis connection string (<c>host:port[,options]</c>); it may hold a password.</summary>
+    public const string CacheRedisVariable = "BENCHAGENT_CACHE_REDIS";
+
     /// <summary>The most answer characters stored in reports and printed, 1 to 100000000.</summary>
     public const string MaxAnswerCharsVariable = "BENCHAGENT_MAX_ANSWER_CHARS";
 
@@ -124,6 +127,14 @@ internal static class RunSettingsReader
         bool subjectCache = Switch(SubjectCacheVariable, false);
         bool judgeCache = Switch(JudgeCacheVariable, true);
 
+        RedisCacheConnection? redis = null;
+        if (Get(CacheRedisVariable) is { } redisText && !RedisCacheConnection.TryParse(redisText, out redis, out string? redisError))
+        {
+            // The value is not echoed: it may hold the Redis password.
+            errors.Add(new(ErrorCodes.InvalidSharedCache, CacheRedisVariable,
+                $"{CacheRedisVariable} is not a Redis connection string: {redisError}. Use host:port[,password=...][,ssl=true], e.g. 127.0.0.1:6379, or unset it for the file cache."));
+        }
+
         var roles = new ModelRoleSettingsReader(lookup);
         ModelRoleSettings? judge = null;
 
@@ -160,6 +171,7 @@ internal static class RunSettingsReader
             BaselineSeed = ulong.TryParse(Get(BaselineSeedVariable), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed : 0,
             ResultsDirectory = Get(ResultsDirectoryVariable),
             CacheDirectory = Get(CacheDirectoryVariable),
+            RedisCache = redis,
             GitHubStepSummary = Get(GitHubStepSummaryVariable),
             Errors = errors,
         };
