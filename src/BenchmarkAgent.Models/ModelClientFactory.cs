@@ -47,18 +47,28 @@ internal static class ModelClientFactory
             builder.UseLogging(loggerFactory);
         }
 
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? storage = null;
         if (options.Cache is { } given)
         {
-            builder.UseResponseCache(given, role, endpointIdentity, model);
+            builder.UseResponseCache(storage = given, role, endpointIdentity, model);
         }
         else if (options.RedisCache is { } redis)
         {
             var shared = SharedResponseCache.Create(redis, role, Warning(options), options.TimeProvider);
-            builder.UseResponseCache(shared, role, endpointIdentity, model, ownsStorage: true);
+            builder.UseResponseCache(storage = shared, role, endpointIdentity, model, ownsStorage: true);
         }
         else if (options.CacheDirectory is { } directory)
         {
-            builder.UseResponseCache(new FileDistributedCache(directory, role.ToString().ToLowerInvariant()), role, endpointIdentity, model);
+            builder.UseResponseCache(storage = new FileDistributedCache(directory, role.ToString().ToLowerInvariant()), role, endpointIdentity, model);
+        }
+
+        if (options.Batch is { } batch)
+        {
+            // Right below the cache: a miss is recorded for the provider batch, never called. The key function and the
+            // store are the cache's own (a cache client over the same storage with the same key values).
+            var keyed = ResponseCacheChatClientBuilderExtensions.Create(endpointClient, storage ?? throw new InvalidOperationException(
+                $"{ErrorCodes.InvalidBatchSetting}: a provider batch needs the {role.ToString().ToLowerInvariant()} response cache, where its answers are collected; turn the cache on."), role, endpointIdentity, model);
+            builder.Use(inner => new BatchCollectingChatClient(inner, batch, keyed));
         }
 
         builder.UseUsageAccounting(role);

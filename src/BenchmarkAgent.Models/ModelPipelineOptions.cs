@@ -31,6 +31,13 @@ internal sealed record ModelPipelineOptions
     /// </summary>
     public RedisCacheConnection? RedisCache { get; init; }
 
+    /// <summary>
+    /// The role's provider batch (<c>BENCHAGENT_BATCH</c>), or <see langword="null"/> for live calls. A cache miss is then
+    /// recorded for the batch instead of called; it needs a response cache (<see cref="Cache"/>, <see cref="RedisCache"/>
+    /// or <see cref="CacheDirectory"/>), where the batch's answers are collected. The caller owns and disposes it.
+    /// </summary>
+    public BatchSession? Batch { get; init; }
+
     /// <summary>Receives the model layer's warnings (e.g. <c>BA2101</c>, the shared cache is down); <see langword="null"/> for the logger only.</summary>
     public Action<string>? Warn { get; init; }
 
