@@ -47,6 +47,13 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
             var outcome = await run.EvaluateAsync(assembly, benchmark, item, TestContext.Current.CancellationToken);
             ItemOutput.WriteMetrics(outcome.Metrics, output);
             var result = ItemResults.From(benchmark, item, subject.Label, outcome, run.MaxAnswerChars);
+            if (BenchmarkRun.IsBatchPending(outcome.Error))
+            {
+                // Waiting in a provider batch: neither a pass nor a failure; a later run collects the answer.
+                output.AppendLine($"pending:  {outcome.Error!.Message}");
+                Assert.Skip(outcome.Error.Message);
+            }
+
             if (outcome.Error is { } error)
             {
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.

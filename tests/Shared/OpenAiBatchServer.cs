@@ -73,6 +73,9 @@ public sealed class OpenAiBatchServer : IAsyncDisposable
     /// <summary>How many status polls were made.</summary>
     public int Polls => Log.Count(l => l.StartsWith("GET ", StringComparison.Ordinal) && l.Contains("/batches/", StringComparison.Ordinal));
 
+    /// <summary>The last user message of every live chat-completions call, in order.</summary>
+    public List<string> LiveQuestions { get; } = [];
+
     /// <summary>How many live chat-completions calls were made.</summary>
     public int LiveCalls => Count("POST", "/chat/completions");
 
@@ -183,7 +186,7 @@ public sealed class OpenAiBatchServer : IAsyncDisposable
             ("POST", "/batches") => Create(body),
             ("GET", _) when local.StartsWith("/batches/", StringComparison.Ordinal) => Status(local["/batches/".Length..]),
             ("GET", _) when local.StartsWith("/files/", StringComparison.Ordinal) && local.EndsWith("/content", StringComparison.Ordinal) => Content(local["/files/".Length..^"/content".Length]),
-            ("POST", "/chat/completions") => (200, Completion(LastUserText(JsonNode.Parse(body)!)!, JsonNode.Parse(body)!["model"]!.GetValue<string>()), "application/json"),
+            ("POST", "/chat/completions") => Live(JsonNode.Parse(body)!),
             _ => Error(404, "no such endpoint: " + path),
         };
         byte[] reply = Encoding.UTF8.GetBytes(json);
@@ -192,6 +195,17 @@ public sealed class OpenAiBatchServer : IAsyncDisposable
         context.Response.ContentLength64 = reply.Length;
         await context.Response.OutputStream.WriteAsync(reply);
         context.Response.Close();
+    }
+
+    private (int, string, string) Live(JsonNode body)
+    {
+        string question = LastUserText(body) ?? string.Empty;
+        lock (_gate)
+        {
+            LiveQuestions.Add(question);
+        }
+
+        return (200, Completion(_answer(question), body["model"]!.GetValue<string>()), "application/json");
     }
 
     private (int, string, string) Upload(string? contentType, byte[] body)

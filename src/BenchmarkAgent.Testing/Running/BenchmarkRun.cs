@@ -174,6 +174,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         }
 
         await DisposeEvaluationAsync().ConfigureAwait(false);
+        await SubmitBatchesAsync().ConfigureAwait(false);
 
         if (_subject?.Client is IDisposable disposable)
         {
@@ -205,7 +206,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             return new SubjectResolution(null, "(invalid)", null, evaluatorError);
         }
 
-        _judge = _settings.Judge is { } judge ? ModelClientFactory.Create(judge, PipelineOptions(ModelRole.Judge)) : null;
+        _judge = _settings.Judge is { } judge ? ModelClientFactory.Create(judge, PipelineOptions(ModelRole.Judge, judge)) : null;
 
         if (testAssembly.GetCustomAttribute<BenchmarkSubjectAttribute>() is { } attribute)
         {
@@ -225,7 +226,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         return subject.Status switch
         {
             ModelRoleSettingsStatus.Configured => new SubjectResolution(
-                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject)), subject.GetRequiredSettings().Model, null, null),
+                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject, subject.GetRequiredSettings())), subject.GetRequiredSettings().Model, null, null),
             ModelRoleSettingsStatus.Baseline => new SubjectResolution(new RandomGuessSubject(_settings.BaselineSeed), RandomGuessSubject.ModelId, null, null),
             ModelRoleSettingsStatus.NotConfigured => new SubjectResolution(null, "(none)", subject.Message, null),
             _ => new SubjectResolution(null, "(invalid)", null, subject.Message),
