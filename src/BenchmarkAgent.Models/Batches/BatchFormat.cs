@@ -105,9 +105,13 @@ internal static class BatchFormat
             {
                 error = ErrorText(errorElement);
             }
-            else if (status is not 200 && body is not null && JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var bodyError) && bodyError.ValueKind == JsonValueKind.Object)
+            else if (status is not 200 && body is not null)
             {
-                error = ErrorText(bodyError);
+                using var bodyDocument = JsonDocument.Parse(body);
+                if (bodyDocument.RootElement.ValueKind == JsonValueKind.Object && bodyDocument.RootElement.TryGetProperty("error", out var bodyError) && bodyError.ValueKind == JsonValueKind.Object)
+                {
+                    error = ErrorText(bodyError);
+                }
             }
 
             return new BatchResultLine(customId, status, body, error);
