@@ -107,7 +107,7 @@ public sealed partial class BenchmarkRun
         }
     }
 
-    /// <summary>What the model layer composes around a role's client: its rate limit and, when switched on, the response cache.</summary>
+    /// <summary>What the model layer composes around a role's client: its rate limit, the response cache (folder or Redis) when switched on, and in batch mode the role's provider batch (which turns the cache on).</summary>
     /// <param name="role">The role.</param>
     /// <param name="settings">The role's endpoint settings when it is configured from the environment (a provider batch needs them), else <see langword="null"/>.</param>
     private ModelPipelineOptions PipelineOptions(ModelRole role, ModelRoleSettings? settings = null)
