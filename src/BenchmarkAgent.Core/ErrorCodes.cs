@@ -285,4 +285,27 @@ internal static class ErrorCodes
 
     /// <summary>The judge rated a media item without its media, because the judge does not declare the modality (a note on the metrics).</summary>
     public const string JudgeDidNotSeeMedia = "BA2073";
+    /// <summary><c>BENCHAGENT_CACHE_REDIS</c> is not a Redis connection string (<c>host:port[,option=value...]</c>).</summary>
+    public const string InvalidSharedCache = "BA2100";
+
+    /// <summary>The shared response cache (Redis) failed: calls go to the endpoint without it (a warning, never a failed item).</summary>
+    public const string SharedCacheUnavailable = "BA2101";
+
+    /// <summary>A call is in a provider batch that has not been collected yet: the item is pending (skipped), not failed.</summary>
+    public const string BatchPending = "BA2110";
+
+    /// <summary><c>BENCHAGENT_BATCH</c> is not <c>off</c>, <c>openai</c>, <c>azure</c> or <c>vllm</c>, or batches were asked for without a configured endpoint.</summary>
+    public const string InvalidBatchSetting = "BA2111";
+
+    /// <summary>A line of a collected batch failed (its error file or a non-200 status): the item is an error item.</summary>
+    public const string BatchLineFailed = "BA2112";
+
+    /// <summary>A call to the provider's files or batches endpoints failed (upload, create, status, download).</summary>
+    public const string BatchApiFailed = "BA2113";
+
+    /// <summary>A provider batch ended without a result for a line (failed, expired or cancelled): the item is an error item.</summary>
+    public const string BatchEndedWithoutResult = "BA2114";
+
+    /// <summary>A role's <c>batch-state.json</c> cannot be read.</summary>
+    public const string BatchStateUnreadable = "BA2115";
 }

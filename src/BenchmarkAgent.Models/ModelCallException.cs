@@ -24,7 +24,7 @@ internal sealed class ModelCallException : Exception
         Attempts = attempts;
     }
 
-    /// <summary>The stable error code: <c>BA2011</c> (attempts used up) or <c>BA2018</c> (refused).</summary>
+    /// <summary>The stable error code: <c>BA2011</c> (attempts used up), <c>BA2018</c> (refused), or a provider batch's <c>BA2110</c>-<c>BA2115</c> (pending, failed line, batch call failed, ...).</summary>
     public string Code { get; } = string.Empty;
 
     /// <summary>The role whose call failed, e.g. <c>subject</c>.</summary>

@@ -47,10 +47,28 @@ internal static class ModelClientFactory
             builder.UseLogging(loggerFactory);
         }
 
-        var cache = options.Cache ?? (options.CacheDirectory is { } directory ? new FileDistributedCache(directory, role.ToString().ToLowerInvariant()) : null);
-        if (cache is not null)
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? storage = null;
+        if (options.Cache is { } given)
         {
-            builder.UseResponseCache(cache, role, endpointIdentity, model);
+            builder.UseResponseCache(storage = given, role, endpointIdentity, model);
+        }
+        else if (options.RedisCache is { } redis)
+        {
+            var shared = SharedResponseCache.Create(redis, role, Warning(options), options.TimeProvider);
+            builder.UseResponseCache(storage = shared, role, endpointIdentity, model, ownsStorage: true);
+        }
+        else if (options.CacheDirectory is { } directory)
+        {
+            builder.UseResponseCache(storage = new FileDistributedCache(directory, role.ToString().ToLowerInvariant()), role, endpointIdentity, model);
+        }
+
+        if (options.Batch is { } batch)
+        {
+            // Right below the cache: a miss is recorded for the provider batch, never called. The key function and the
+            // store are the cache's own (a cache client over the same storage with the same key values).
+            var keyed = ResponseCacheChatClientBuilderExtensions.Create(endpointClient, storage ?? throw new InvalidOperationException(
+                $"{ErrorCodes.InvalidBatchSetting}: a provider batch needs the {role.ToString().ToLowerInvariant()} response cache, where its answers are collected; turn the cache on."), role, endpointIdentity, model);
+            builder.Use(inner => new BatchCollectingChatClient(inner, batch, keyed));
         }
 
         builder.UseUsageAccounting(role);
@@ -65,5 +83,20 @@ internal static class ModelClientFactory
         builder.UseCallTimeout(options.CallTimeout, TimeProvider.System);
 
         return builder.Build();
+    }
+
+    /// <summary>Where the model layer's warnings go: <see cref="ModelPipelineOptions.Warn"/> and the logger, if any.</summary>
+    private static Action<string> Warning(ModelPipelineOptions options)
+    {
+        var logger = options.LoggerFactory is { } factory ? factory.CreateLogger(typeof(ModelClientFactory).FullName!) : null;
+        var warn = options.Warn;
+        return message =>
+        {
+            warn?.Invoke(message);
+            if (logger is not null)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "{Warning}", message);
+            }
+        };
     }
 }

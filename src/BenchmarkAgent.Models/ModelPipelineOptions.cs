@@ -25,6 +25,22 @@ internal sealed record ModelPipelineOptions
     /// <summary>A cache to use instead of a folder (tests, or a shared store); wins over <see cref="CacheDirectory"/>.</summary>
     public IDistributedCache? Cache { get; init; }
 
+    /// <summary>
+    /// The shared response cache in Redis (<c>BENCHAGENT_CACHE_REDIS</c>), or <see langword="null"/>; wins over
+    /// <see cref="CacheDirectory"/> and loses to <see cref="Cache"/>. A Redis that fails means live calls and one warning.
+    /// </summary>
+    public RedisCacheConnection? RedisCache { get; init; }
+
+    /// <summary>
+    /// The role's provider batch (<c>BENCHAGENT_BATCH</c>), or <see langword="null"/> for live calls. A cache miss is then
+    /// recorded for the batch instead of called; it needs a response cache (<see cref="Cache"/>, <see cref="RedisCache"/>
+    /// or <see cref="CacheDirectory"/>), where the batch's answers are collected. The caller owns and disposes it.
+    /// </summary>
+    public BatchSession? Batch { get; init; }
+
+    /// <summary>Receives the model layer's warnings (e.g. <c>BA2101</c>, the shared cache is down); <see langword="null"/> for the logger only.</summary>
+    public Action<string>? Warn { get; init; }
+
     /// <summary>The clock of retries and rate limits.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -39,6 +39,11 @@ public abstract partial class BenchmarkTestsBase
         var token = TestContext.Current.CancellationToken;
         // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
         var evaluated = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
+        if (evaluated.Count(o => BenchmarkRun.IsBatchPending(o.Error)) is > 0 and int pending)
+        {
+            return $"{ErrorCodes.BatchPending}: {pending} item(s) of benchmark '{benchmark}' are pending in a provider batch; the gate runs once every answer is collected.";
+        }
+
         // Items skipped for a modality the subject does not declare are not part of the gate (neither passes nor failures).
         var kept = items.Select((item, i) => (Item: item, Outcome: evaluated[i])).Where(x => x.Outcome.SkipReason is null).ToList();
         if (items.Count > 0 && kept.Count == 0)

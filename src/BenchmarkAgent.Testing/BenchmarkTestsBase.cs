@@ -73,6 +73,13 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
                 return skip;
             }
 
+            if (BenchmarkRun.IsBatchPending(outcome.Error))
+            {
+                // Waiting in a provider batch: neither a pass nor a failure; a later run collects the answer.
+                output.AppendLine($"pending:  {outcome.Error!.Message}");
+                return outcome.Error.Message;
+            }
+
             if (outcome.Error is { } error)
             {
                 // Fail closed: an error is never a pass and never a silent skip; the report counts it apart.

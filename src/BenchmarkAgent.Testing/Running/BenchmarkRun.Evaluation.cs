@@ -148,14 +148,28 @@ public sealed partial class BenchmarkRun
         }
     }
 
-    /// <summary>What the model layer composes around a role's client: its rate limit and, when switched on, the response cache.</summary>
-    private ModelPipelineOptions PipelineOptions(ModelRole role) => role == ModelRole.Judge
-        ? new ModelPipelineOptions { RequestsPerMinute = _settings.JudgeRequestsPerMinute, CacheDirectory = _settings.JudgeCache ? CacheDirectory() : null }
-        : new ModelPipelineOptions { RequestsPerMinute = _settings.SubjectRequestsPerMinute, CacheDirectory = _settings.SubjectCache ? CacheDirectory() : null };
-
-    private string CacheDirectory()
+    /// <summary>What the model layer composes around a role's client: its rate limit, the response cache (folder or Redis) when switched on, and in batch mode the role's provider batch (which turns the cache on).</summary>
+    /// <param name="role">The role.</param>
+    /// <param name="settings">The role's endpoint settings when it is configured from the environment (a provider batch needs them), else <see langword="null"/>.</param>
+    private ModelPipelineOptions PipelineOptions(ModelRole role, ModelRoleSettings? settings = null)
     {
-        if (_settings.CacheDirectory is { } fromEnvironment)
+        var batch = settings is null ? null : BatchSessionFor(settings);
+        bool cached = batch is not null || (role == ModelRole.Judge ? _settings.JudgeCache : _settings.SubjectCache); // batch answers land in the cache
+        return new ModelPipelineOptions
+        {
+            RequestsPerMinute = role == ModelRole.Judge ? _settings.JudgeRequestsPerMinute : _settings.SubjectRequestsPerMinute,
+            CacheDirectory = cached ? CacheDirectory() : null,
+            RedisCache = cached ? _settings.RedisCache : null,
+            Warn = ModelLayerWarnings.Report,
+            Batch = batch,
+        };
+    }
+
+    private string CacheDirectory() => ProjectObjFolder("benchagent-cache", _settings.CacheDirectory);
+
+    private string ProjectObjFolder(string name, string? fromEnvironment)
+    {
+        if (fromEnvironment is not null)
         {
             return fromEnvironment;
         }
@@ -167,10 +181,10 @@ public sealed partial class BenchmarkRun
             .FirstOrDefault(a => a.Key == "BenchmarkAgent.ResultsDirectory")?.Value;
         if (projectResults is { Length: > 0 } && Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(projectResults))) is { Length: > 0 } project)
         {
-            return Path.Combine(project, "obj", "benchagent-cache");
+            return Path.Combine(project, "obj", name);
         }
 
-        return Path.Combine(AppContext.BaseDirectory, "benchagent-cache");
+        return Path.Combine(AppContext.BaseDirectory, name);
     }
 
     private async ValueTask DisposeEvaluationAsync()

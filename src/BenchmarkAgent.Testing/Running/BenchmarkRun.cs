@@ -181,6 +181,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         }
 
         await DisposeEvaluationAsync().ConfigureAwait(false);
+        await SubmitBatchesAsync().ConfigureAwait(false);
 
         if (_subject?.Client is IDisposable disposable)
         {
@@ -212,7 +213,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             return new SubjectResolution(null, "(invalid)", null, evaluatorError);
         }
 
-        _judge = _settings.Judge is { } judge ? ModelClientFactory.Create(judge, PipelineOptions(ModelRole.Judge)) : null;
+        _judge = _settings.Judge is { } judge ? ModelClientFactory.Create(judge, PipelineOptions(ModelRole.Judge, judge)) : null;
 
         if (testAssembly.GetCustomAttribute<BenchmarkSubjectAttribute>() is { } attribute)
         {
@@ -235,7 +236,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         return subject.Status switch
         {
             ModelRoleSettingsStatus.Configured => new SubjectResolution(
-                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject)), subject.GetRequiredSettings().Model, null, null)
+                ModelClientFactory.Create(subject.GetRequiredSettings(), PipelineOptions(ModelRole.Subject, subject.GetRequiredSettings())), subject.GetRequiredSettings().Model, null, null)
             {
                 Modalities = _settings.SubjectModalities ?? InputModalities.TextOnly,
             },

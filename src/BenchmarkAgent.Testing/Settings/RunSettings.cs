@@ -67,6 +67,15 @@ internal sealed record RunSettings
     /// <summary>The response cache's folder (<c>BENCHAGENT_CACHE_DIRECTORY</c>), or <see langword="null"/> for <c>obj/benchagent-cache</c>.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>The shared response cache in Redis (<c>BENCHAGENT_CACHE_REDIS</c>), or <see langword="null"/> for the folder cache; used by the roles whose cache is on.</summary>
+    public RedisCacheConnection? RedisCache { get; init; }
+
+    /// <summary>Where subject and judge calls run as provider batches (<c>BENCHAGENT_BATCH</c>), or <see langword="null"/> for live calls.</summary>
+    public BatchProvider? Batch { get; init; }
+
+    /// <summary>The batch state's folder (<c>BENCHAGENT_BATCH_DIRECTORY</c>), or <see langword="null"/> for <c>obj/benchagent-batch</c>.</summary>
+    public string? BatchDirectory { get; init; }
+
     /// <summary>The GitHub Actions job summary file (<c>GITHUB_STEP_SUMMARY</c>), or <see langword="null"/>.</summary>
     public string? GitHubStepSummary { get; init; }
 

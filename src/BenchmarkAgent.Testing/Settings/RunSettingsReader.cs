@@ -46,6 +46,15 @@ internal static class RunSettingsReader
     /// <summary>Overrides the folder the response cache is stored in.</summary>
     public const string CacheDirectoryVariable = "BENCHAGENT_CACHE_DIRECTORY";
 
+    /// <summary>Puts the response cache in Redis: a StackExchange.Redis connection string (<c>host:port[,options]</c>); it may hold a password.</summary>
+    public const string CacheRedisVariable = "BENCHAGENT_CACHE_REDIS";
+
+    /// <summary>Provider batch runs: <c>openai</c>, <c>azure</c> or <c>vllm</c> (<c>vllm run-batch</c> files); <c>off</c> or unset for live calls.</summary>
+    public const string BatchVariable = "BENCHAGENT_BATCH";
+
+    /// <summary>Overrides the folder of the batch state (<c>obj/benchagent-batch</c> by default), one subfolder per role.</summary>
+    public const string BatchDirectoryVariable = "BENCHAGENT_BATCH_DIRECTORY";
+
     /// <summary>The most answer characters stored in reports and printed, 1 to 100000000.</summary>
     public const string MaxAnswerCharsVariable = "BENCHAGENT_MAX_ANSWER_CHARS";
 
@@ -151,6 +160,28 @@ internal static class RunSettingsReader
         bool subjectCache = Switch(SubjectCacheVariable, false);
         bool judgeCache = Switch(JudgeCacheVariable, true);
 
+        RedisCacheConnection? redis = null;
+        if (Get(CacheRedisVariable) is { } redisText && !RedisCacheConnection.TryParse(redisText, out redis, out string? redisError))
+        {
+            // The value is not echoed: it may hold the Redis password.
+            errors.Add(new(ErrorCodes.InvalidSharedCache, CacheRedisVariable,
+                $"{CacheRedisVariable} is not a Redis connection string: {redisError}. Use host:port[,password=...][,ssl=true], e.g. 127.0.0.1:6379, or unset it for the file cache."));
+        }
+
+        BatchProvider? batch = Get(BatchVariable)?.ToLowerInvariant() switch
+        {
+            null or "off" => null,
+            "openai" => BatchProvider.OpenAi,
+            "azure" => BatchProvider.Azure,
+            "vllm" => BatchProvider.VllmFiles,
+            _ => null,
+        };
+        if (Get(BatchVariable) is { } batchText && batch is null && !string.Equals(batchText, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new(ErrorCodes.InvalidBatchSetting, BatchVariable,
+                $"{BatchVariable} must be openai (the OpenAI Batch API), azure (an Azure OpenAI batch deployment), vllm (vllm run-batch files) or off; it is '{batchText}'."));
+        }
+
         var roles = new ModelRoleSettingsReader(lookup);
         ModelRoleSettings? judge = null;
 
@@ -187,6 +218,9 @@ internal static class RunSettingsReader
             BaselineSeed = ulong.TryParse(Get(BaselineSeedVariable), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed : 0,
             ResultsDirectory = Get(ResultsDirectoryVariable),
             CacheDirectory = Get(CacheDirectoryVariable),
+            RedisCache = redis,
+            Batch = batch,
+            BatchDirectory = Get(BatchDirectoryVariable),
             GitHubStepSummary = Get(GitHubStepSummaryVariable),
             SubjectModalities = subjectModalities,
             JudgeModalities = judgeModalities ?? InputModalities.TextOnly,
