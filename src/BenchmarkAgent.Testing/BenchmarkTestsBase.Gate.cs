@@ -25,13 +25,13 @@ public abstract partial class BenchmarkTestsBase
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
         var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
         var token = TestContext.Current.CancellationToken;
-        // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
-        var outcomes = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
-        var results = items.Select((item, i) => ItemResults.From(benchmark, item, subject.Label, outcomes[i], Run.MaxAnswerChars)).ToList();
-        if (outcomes.Length > 0 && outcomes.All(o => o.Error is not null))
+        // What each item test recorded (its answers are gone by then), and for items whose tests have not run yet the same
+        // evaluation the item tests make (repeats, judge), memoised by the run: no call is made twice.
+        var results = await Run.GateResultsAsync(assembly, benchmark, items, subject.Label, token);
+        if (results.Count > 0 && results.All(r => r.Score is null))
         {
             // A gate over nothing but errors would judge nothing; it fails whatever MinScore or the baseline say.
-            Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {outcomes.Length} items of benchmark '{benchmark}' errored (first: {outcomes[0].Error!.Message}), so the gate cannot pass. The item tests name each error.");
+            Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {results.Count} items of benchmark '{benchmark}' errored (first: {results[0].Error}), so the gate cannot pass. The item tests name each error.");
         }
 
         var outcome = Run.Baselines.Check(location, subject.Label, results);
