@@ -37,16 +37,17 @@ public abstract partial class BenchmarkTestsBase
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
         var items = BenchmarkCatalog.ForAssembly(assembly).Items(benchmark);
         var token = TestContext.Current.CancellationToken;
-        // The same evaluation as the item tests (repeats, judge), memoised by the run: no call is made twice.
-        var evaluated = await Task.WhenAll(items.Select(i => Run.EvaluateAsync(assembly, benchmark, i, token)));
-        if (evaluated.Count(o => BenchmarkRun.IsBatchPending(o.Error)) is > 0 and int pending)
+        // What each item test recorded (its answers are gone by then), and for items whose tests have not run yet the same
+        // evaluation the item tests make (repeats, judge), memoised by the run: no call is made twice.
+        var all = await Run.GateResultsAsync(assembly, benchmark, items, subject.Label, token);
+        if (all.Count(r => r.Error is { } e && e.Contains(ErrorCodes.BatchPending + ":", StringComparison.Ordinal)) is > 0 and int pending)
         {
             return $"{ErrorCodes.BatchPending}: {pending} item(s) of benchmark '{benchmark}' are pending in a provider batch; the gate runs once every answer is collected.";
         }
 
         // Items skipped for a modality the subject does not declare are not part of the gate (neither passes nor failures).
-        var kept = items.Select((item, i) => (Item: item, Outcome: evaluated[i])).Where(x => x.Outcome.SkipReason is null).ToList();
-        if (items.Count > 0 && kept.Count == 0)
+        var results = all.Where(r => r.Skipped is null).ToList();
+        if (all.Count > 0 && results.Count == 0)
         {
             var policy = Run.EmptyRuns;
             if (policy.Error is not null)
@@ -59,15 +60,13 @@ public abstract partial class BenchmarkTestsBase
                 Assert.Fail(Media.ModalitySkip.EveryItemSkipped(items.Count, $"benchmark '{benchmark}'", subject.Label, subject.Modalities));
             }
 
-            return $"Every item of benchmark '{benchmark}' was skipped, so there is nothing to gate. {evaluated[0].SkipReason}";
+            return $"Every item of benchmark '{benchmark}' was skipped, so there is nothing to gate. {all[0].Skipped}";
         }
 
-        var outcomes = kept.Select(x => x.Outcome).ToArray();
-        var results = kept.Select(x => ItemResults.From(benchmark, x.Item, subject.Label, x.Outcome, Run.MaxAnswerChars)).ToList();
-        if (outcomes.Length > 0 && outcomes.All(o => o.Error is not null))
+        if (results.Count > 0 && results.All(r => r.Score is null))
         {
             // A gate over nothing but errors would judge nothing; it fails whatever MinScore or the baseline say.
-            Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {outcomes.Length} items of benchmark '{benchmark}' errored (first: {outcomes[0].Error!.Message}), so the gate cannot pass. The item tests name each error.");
+            Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {results.Count} items of benchmark '{benchmark}' errored (first: {results[0].Error}), so the gate cannot pass. The item tests name each error.");
         }
 
         var outcome = Run.Baselines.Check(location, subject.Label, results);

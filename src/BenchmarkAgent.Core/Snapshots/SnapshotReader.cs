@@ -9,6 +9,9 @@ internal static class SnapshotReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
 
+    /// <summary>The same rules as <see cref="DocumentOptions"/>, for the streamed items file.</summary>
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
+
     /// <summary>Reads the fingerprint recorded in a plan file, or <see langword="null"/> when the file does not exist.</summary>
     public static string? ReadFingerprint(string planPath)
     {
@@ -26,44 +29,102 @@ internal static class SnapshotReader
     /// <summary>Reads every item of an items file (schema @1 or @2).</summary>
     public static IReadOnlyList<BenchmarkItem> ReadItems(string itemsPath) => ReadItemsFile(itemsPath).Items;
 
-    /// <summary>Reads every item of an items file (schema @1 or @2) with the line each item starts on.</summary>
+    /// <summary>
+    /// Reads every item of an items file (schema @1 or @2) with the line each item starts on. The file is streamed
+    /// (<see cref="JsonArrayFile"/>): one item at a time is parsed, never the whole text, so a 50,000-item snapshot costs
+    /// its items, not the file twice over. Errors are those of reading the file whole: invalid JSON (or merge-conflict
+    /// markers) anywhere first, then the schema, then the first bad item in file order.
+    /// </summary>
     public static SnapshotItemsFile ReadItemsFile(string itemsPath)
     {
-        string text = File.ReadAllText(itemsPath);
-        using var document = Parse(itemsPath, text);
-        var idLines = JsonIdLines.Index(text);
-        var root = document.RootElement;
-        string schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString() ?? string.Empty
-            : string.Empty;
+        try
+        {
+            using var stream = new FileStream(itemsPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return IsUtf16Or32(stream) ? ReadItemsAsText(itemsPath) : ReadItemsFile(itemsPath, stream);
+        }
+        catch (InvalidUtf8Exception)
+        {
+            // Bytes that are not UTF-8: decode them as reading the text whole did (invalid bytes become U+FFFD).
+            return ReadItemsAsText(itemsPath);
+        }
+    }
+
+    /// <summary>Reads the file as text (any encoding with a byte order mark; invalid UTF-8 replaced), then streams that text.</summary>
+    private static SnapshotItemsFile ReadItemsAsText(string itemsPath)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(itemsPath)), writable: false);
+        return ReadItemsFile(itemsPath, stream);
+    }
+
+    /// <summary>Whether the stream starts with a UTF-16 or UTF-32 byte order mark; leaves it at its start.</summary>
+    private static bool IsUtf16Or32(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[2];
+        int read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 2 && head[0] + head[1] == 0xFF + 0xFE && head[0] is 0xFF or 0xFE;
+    }
+
+    private static SnapshotItemsFile ReadItemsFile(string itemsPath, Stream stream)
+    {
+        var items = new List<BenchmarkItem>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shared = new SharedValues();
+        SnapshotFormatException? firstProblem = null;
+        int ordinal = 0;
+        JsonArrayFileSummary file;
+        try
+        {
+            file = JsonArrayFile.Read(stream, "items", "id", ReaderOptions, (element, idLine) =>
+            {
+                if (firstProblem is not null)
+                {
+                    return; // the first bad item wins, once the rest of the file is known to be JSON
+                }
+
+                try
+                {
+                    var item = ReadItem(itemsPath, idLine, element, ordinal++, shared);
+                    if (lines.ContainsKey(item.Id))
+                    {
+                        // Point at the repeated id (the second occurrence), not the first item that holds it.
+                        throw new SnapshotFormatException(ErrorCodes.DuplicateItemId, itemsPath, idLine,
+                            $"Duplicate item id '{item.Id}'. Ids must be unique: remove the copy, or give a hand-written item its own id.");
+                    }
+
+                    lines[item.Id] = idLine;
+                    items.Add(item);
+                }
+                catch (SnapshotFormatException ex)
+                {
+                    firstProblem = ex;
+                }
+            });
+        }
+        catch (JsonException ex)
+        {
+            ThrowOnConflictMarkers(itemsPath);
+            throw new SnapshotFormatException(itemsPath, (int)(ex.LineNumber ?? 0) + 1, "The file is not valid JSON: " + ex.Message, ex);
+        }
+
+        string schema = file.Strings.GetValueOrDefault("schema") ?? string.Empty;
         if (!SnapshotLayout.ReadableItemsSchemas.Contains(schema))
         {
             throw new SnapshotFormatException(ErrorCodes.UnknownSnapshotSchema, itemsPath, 1,
                 $"Unknown schema '{schema}'; this version reads {string.Join(" and ", SnapshotLayout.ReadableItemsSchemas.Select(x => $"'{x}'"))}. Update BenchmarkAgent.Sdk, or delete the file and run 'dotnet build' to regenerate.");
         }
 
-        if (!root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
+        if (!file.ArrayFound)
         {
             throw new SnapshotFormatException(itemsPath, 1, "The file has no 'items' array.");
         }
 
-        var items = new List<BenchmarkItem>(array.GetArrayLength());
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        int ordinal = 0;
-        foreach (var element in array.EnumerateArray())
+        if (firstProblem is not null)
         {
-            var item = ReadItem(itemsPath, idLines, element, ordinal++);
-            if (lines.ContainsKey(item.Id))
-            {
-                // Point at the repeated id (the second occurrence), not the first item that holds it.
-                throw new SnapshotFormatException(ErrorCodes.DuplicateItemId, itemsPath, idLines.LineOf(item.Id, occurrence: 2),
-                    $"Duplicate item id '{item.Id}'. Ids must be unique: remove the copy, or give a hand-written item its own id.");
-            }
-
-            lines[item.Id] = idLines.LineOf(item.Id);
-            items.Add(item);
+            throw firstProblem;
         }
 
+        items.TrimExcess();
         return new SnapshotItemsFile(itemsPath, items, lines);
     }
 
@@ -142,13 +203,12 @@ internal static class SnapshotReader
     private static int Int(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
 
-    private static BenchmarkItem ReadItem(string path, JsonIdLines idLines, JsonElement element, int ordinal)
+    private static BenchmarkItem ReadItem(string path, int line, JsonElement element, int ordinal, SharedValues shared)
     {
-        string id = RequiredString(path, idLines, element, "id", $"item #{ordinal + 1}");
+        string id = RequiredString(path, line, element, "id", $"item #{ordinal + 1}");
         string where = $"item '{id}'";
-        int line = idLines.LineOf(id);
-        string subtask = RequiredString(path, idLines, element, "subtask", where);
-        if (!SnapshotNames.TryParseDifficulty(RequiredString(path, idLines, element, "difficulty", where), out var difficulty) || difficulty is null)
+        string subtask = shared.Text(RequiredString(path, line, element, "subtask", where));
+        if (!SnapshotNames.TryParseDifficulty(RequiredString(path, line, element, "difficulty", where), out var difficulty) || difficulty is null)
         {
             throw new SnapshotFormatException(path, line, $"{where} has an unknown difficulty (use easy, medium or hard).");
         }
@@ -162,12 +222,12 @@ internal static class SnapshotReader
             throw new SnapshotFormatException(path, line, $"{where} has no 'answer' object.");
         }
 
-        if (!SnapshotNames.TryParseAnswerType(RequiredString(path, idLines, answerElement, "type", where), out var type))
+        if (!SnapshotNames.TryParseAnswerType(RequiredString(path, line, answerElement, "type", where), out var type))
         {
             throw new SnapshotFormatException(path, line, $"{where} has an unknown answer type (use number, choice, text, constraint, pattern or freetext).");
         }
 
-        string value = RequiredString(path, idLines, answerElement, "value", where);
+        string value = RequiredString(path, line, answerElement, "value", where);
         double tolerance = answerElement.TryGetProperty("tolerance", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 0;
         if (type == AnswerType.Number && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {
@@ -186,12 +246,12 @@ internal static class SnapshotReader
 
         var provenance = element.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object
             ? new ItemProvenance(
-                ItemSource.Parse(p.TryGetProperty("source", out var src) ? src.GetString() ?? string.Empty : string.Empty),
-                p.TryGetProperty("seed", out var seed) ? seed.GetString() ?? string.Empty : string.Empty,
+                shared.Source(p.TryGetProperty("source", out var src) ? src.GetString() ?? string.Empty : string.Empty),
+                shared.Text(p.TryGetProperty("seed", out var seed) ? seed.GetString() ?? string.Empty : string.Empty),
                 p.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number ? index.GetInt32() : 0,
                 p.TryGetProperty("attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0,
-                p.TryGetProperty("transformations", out var tr) && tr.ValueKind == JsonValueKind.Array ? tr.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
-                p.TryGetProperty("checks", out var checks) ? (checks.GetString() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+                p.TryGetProperty("transformations", out var tr) && tr.ValueKind == JsonValueKind.Array ? tr.EnumerateArray().Select(x => shared.Text(x.GetString() ?? string.Empty)).ToList() : [],
+                p.TryGetProperty("checks", out var checks) ? shared.Checks(checks.GetString() ?? string.Empty) : [])
             : new ItemProvenance(ItemSource.Manual, string.Empty, 0, 0, [], []);
         int generation = 0;
         string? contentHash = null;
@@ -345,24 +405,35 @@ internal static class SnapshotReader
         };
     }
 
-    private static string RequiredString(string path, JsonIdLines idLines, JsonElement element, string property, string where)
+    /// <summary>A required non-blank string property; its absence is reported on the item's line (<paramref name="line"/>, 0 when the item has no id).</summary>
+    private static string RequiredString(string path, int line, JsonElement element, string property, string where)
     {
         if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
         {
             return value.GetString()!;
         }
 
-        int line = element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? idLines.LineOf(id.GetString()!) : 0;
         throw new SnapshotFormatException(path, line, $"{where} has no '{property}' text.");
     }
 
-    private static JsonDocument Parse(string path, string text)
+    /// <summary>
+    /// Throws BA0202 at the first merge-conflict marker of a file that failed to parse (a marker line is never valid
+    /// JSON, so a file that parses has none; reading the text again only on failure keeps the streamed read single-pass).
+    /// </summary>
+    private static void ThrowOnConflictMarkers(string path) => ThrowOnConflictMarkers(path, File.ReadAllText(path));
+
+    private static void ThrowOnConflictMarkers(string path, string text)
     {
         if (ConflictMarkers.FirstLine(text) is int markerLine)
         {
             throw new SnapshotFormatException(ErrorCodes.SnapshotConflictMarkers, path, markerLine,
                 "The file contains merge-conflict markers. Resolve the conflict (keep one side of every item), or delete the file and run 'dotnet build' to regenerate.");
         }
+    }
+
+    private static JsonDocument Parse(string path, string text)
+    {
+        ThrowOnConflictMarkers(path, text);
 
         try
         {

@@ -72,6 +72,18 @@ internal sealed class EvaluationScheduler : IAsyncDisposable
             .Value.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Drops the evaluations kept for an item (every repeat) once its result is recorded.</summary>
+    /// <param name="benchmark">The benchmark.</param>
+    /// <param name="itemId">The item id.</param>
+    /// <param name="repeats">How many repeats the item was asked.</param>
+    public void Forget(string benchmark, string itemId, int repeats)
+    {
+        for (int repeat = 0; repeat < repeats; repeat++)
+        {
+            _results.TryRemove($"{benchmark}/{itemId}#{repeat}", out _);
+        }
+    }
+
     /// <summary>Cancels evaluations still queued or in flight.</summary>
     public async ValueTask DisposeAsync()
     {

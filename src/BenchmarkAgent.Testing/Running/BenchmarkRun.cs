@@ -143,8 +143,12 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
         }
     }
 
-    /// <summary>Records the result of one item.</summary>
-    internal void Record(ItemResult result) => _results.Enqueue(result);
+    /// <summary>Records the result of one item (for the report and the gate); the schedulers then drop its answers.</summary>
+    internal void Record(ItemResult result)
+    {
+        _results.Enqueue(result);
+        Remember(result);
+    }
 
     /// <summary>Records the gate of one benchmark, for the report.</summary>
     internal void RecordGate(GateResult gate)

@@ -77,13 +77,35 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(item);
         StartAll();
+        // Every repeat's call is taken before the first await, so a later Forget cannot make a repeat start again.
+        var calls = new Task<SubjectAnswer>[Repeats];
+        for (int repeat = 0; repeat < Repeats; repeat++)
+        {
+            calls[repeat] = Answer(benchmark, item, repeat).Value;
+        }
+
         var answers = new SubjectAnswer[Repeats];
         for (int repeat = 0; repeat < Repeats; repeat++)
         {
-            answers[repeat] = await Answer(benchmark, item, repeat).Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            answers[repeat] = await calls[repeat].WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return answers;
+    }
+
+    /// <summary>
+    /// Drops what the scheduler keeps of an item (every repeat's call and answer) once its result is recorded, so a run
+    /// does not hold every answer until it ends. A call still in flight finishes for whoever awaits it; asking for the
+    /// item again afterwards would call the subject again, so the run asks only for items it has not recorded.
+    /// </summary>
+    /// <param name="benchmark">The benchmark.</param>
+    /// <param name="itemId">The item id.</param>
+    public void Forget(string benchmark, string itemId)
+    {
+        for (int repeat = 0; repeat < Repeats; repeat++)
+        {
+            _answers.TryRemove(Key(benchmark, itemId, repeat), out _);
+        }
     }
 
     /// <summary>Cancels calls still queued or in flight.</summary>
@@ -114,7 +136,9 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     }
 
     private Lazy<Task<SubjectAnswer>> Answer(string benchmark, BenchmarkItem item, int repeat) =>
-        _answers.GetOrAdd($"{benchmark}/{item.Id}#{repeat}", _ => new Lazy<Task<SubjectAnswer>>(() => AnswerAsync(benchmark, item, repeat), LazyThreadSafetyMode.ExecutionAndPublication));
+        _answers.GetOrAdd(Key(benchmark, item.Id, repeat), _ => new Lazy<Task<SubjectAnswer>>(() => AnswerAsync(benchmark, item, repeat), LazyThreadSafetyMode.ExecutionAndPublication));
+
+    private static string Key(string benchmark, string itemId, int repeat) => $"{benchmark}/{itemId}#{repeat}";
 
     private async Task<SubjectAnswer> AnswerAsync(string benchmark, BenchmarkItem item, int repeat)
     {
