@@ -48,13 +48,22 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         }
 
         var notices = new List<PlanNotice>();
+        var decisions = new List<string>();
         var grounded = DatasetPlanning.Plan(request, warnings, notices);
-        var choice = FamilyChooser.Choose(_catalog, request.Query, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
+        var modality = QueryModality.Detect(request.Query);
+        var catalog = CatalogFor(modality);
+        if (modality.Count > 0)
+        {
+            grounded = MediaPlanning.OnlyWithMedia(modality, grounded, catalog, decisions);
+        }
+
+        var choice = FamilyChooser.Choose(catalog, request.Query, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
         if (!choice.Covered && !request.AllowWeakMatch)
         {
             // Neither the families nor an accepted dataset cover the query; say why each registered dataset is not used.
             string unused = request.Datasets.Count > 0 && warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
-            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, _catalog) + unused);
+            string media = modality.Count > 0 ? " " + MediaPlanning.Describe(modality) + "; only subtasks that carry it are planned." : string.Empty;
+            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, catalog) + media + unused);
         }
 
         if (!choice.Covered)
@@ -104,10 +113,23 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         var datasets = grounded.ToDictionary(g => g.Subtask.Name, g => g.Dataset, StringComparer.Ordinal);
         return new BenchmarkPlan(request, BackboneName, subtasks, warnings)
         {
+            Decisions = decisions,
             Datasets = datasets,
             Notices = notices,
             Retrieval = new PlanRetrieval(choice.Coverage, choice.Covered, choice.UnmatchedTerms, choice.Rejected, modifiers),
         };
+    }
+
+    /// <summary>
+    /// The catalog a query is planned over: for a text query the families without media (a text query never plans media
+    /// families); for a media query only the families whose card carries a requested kind.
+    /// </summary>
+    private FamilyCatalog CatalogFor(IReadOnlyList<(Media.MediaKind Kind, IReadOnlyList<string> Words)> modality)
+    {
+        var families = modality.Count == 0
+            ? _catalog.Families.Where(f => f.Card.MediaKinds.Count == 0).ToList()
+            : _catalog.Families.Where(f => f.Card.MediaKinds.Any(k => modality.Any(m => m.Kind == k))).ToList();
+        return families.Count == _catalog.Families.Count ? _catalog : new FamilyCatalog(families);
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
