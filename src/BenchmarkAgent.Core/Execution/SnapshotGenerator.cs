@@ -154,7 +154,10 @@ internal sealed class SnapshotGenerator
                 continue;
             }
 
-            var verdict = family.Check(new FamilySample(item.Prompt, item.Answer, item.Choices));
+            // A media item is checked with its files as the snapshot holds them (verified against items.json first).
+            string directory = Path.GetDirectoryName(Path.GetFullPath(existing.Items.Path))!;
+            var media = item.Media.Select(m => new Media.MediaContent(m.Kind, m.MediaType, Media.MediaStore.ReadVerified(directory, m, item.Id))).ToList();
+            var verdict = family.Check(new FamilySample(item.Prompt, item.Answer, item.Choices) { Media = media });
             if (!verdict.Agrees)
             {
                 throw new SnapshotFormatException(
