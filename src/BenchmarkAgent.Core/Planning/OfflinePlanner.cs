@@ -57,7 +57,10 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
             grounded = MediaPlanning.OnlyWithMedia(modality, grounded, catalog, decisions);
         }
 
-        var choice = FamilyChooser.Choose(catalog, request.Query, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
+        // A media query's modality words ("photos", "audio") are met by planning only media subtasks; those no candidate's
+        // card mentions are not skill words, so they do not count against coverage.
+        string skillQuery = modality.Count == 0 ? request.Query : QueryModality.WithoutCues(request.Query, modality, CardText(catalog, grounded));
+        var choice = FamilyChooser.Choose(catalog, skillQuery, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
         if (!choice.Covered && !request.AllowWeakMatch)
         {
             // Neither the families nor an accepted dataset cover the query; say why each registered dataset is not used.
@@ -129,8 +132,23 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         var families = modality.Count == 0
             ? _catalog.Families.Where(f => f.Card.MediaKinds.Count == 0).ToList()
             : _catalog.Families.Where(f => f.Card.MediaKinds.Any(k => modality.Any(m => m.Kind == k))).ToList();
-        return families.Count == _catalog.Families.Count ? _catalog : new FamilyCatalog(families);
+        if (families.Count == _catalog.Families.Count)
+        {
+            return _catalog;
+        }
+
+        // A text query is planned exactly as if the media families did not exist; a media query chooses among the media
+        // families with the whole catalog's term statistics.
+        return modality.Count == 0 ? new FamilyCatalog(families) : new FamilyCatalog(families, _catalog.Families);
     }
+
+    /// <summary>The words of the candidate cards (families and grounded datasets), lowercase.</summary>
+    private static string CardText(FamilyCatalog catalog, List<(PlannedSubtask Subtask, Dataset Dataset, int Capacity)> grounded) =>
+        string.Join(
+            ' ',
+            catalog.Families.Select(f => $"{f.Card.Title} {f.Card.Description} {f.Card.Skill} {string.Join(' ', f.Card.Keywords)}")
+                .Concat(grounded.Select(g => $"{g.Dataset.Card.Name} {g.Dataset.Card.Description} {string.Join(' ', g.Dataset.Card.Tasks)} {string.Join(' ', g.Dataset.Card.Keywords)}")))
+            .ToLowerInvariant();
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -87,7 +87,7 @@ internal static class QueryModality
             string word = words[i];
             string before = i > 0 ? words[i - 1] : string.Empty;
             string after = i + 1 < words.Count ? words[i + 1] : string.Empty;
-            if (IsException(word, before, after))
+            if (IsException(word, before, after, i > 1 ? words[i - 2] : string.Empty))
             {
                 continue;
             }
@@ -119,10 +119,32 @@ internal static class QueryModality
         return result;
     }
 
+    /// <summary>
+    /// The query without the modality cue words of <paramref name="modality"/> that <paramref name="cardText"/> (the
+    /// candidates' cards, lowercase) does not contain: "photos of charts" keeps "charts" for a chart family's card and
+    /// drops "photos".
+    /// </summary>
+    public static string WithoutCues(string query, IReadOnlyList<(MediaKind Kind, IReadOnlyList<string> Words)> modality, string cardText)
+    {
+        var cardWords = Tokens(cardText).ToHashSet(StringComparer.Ordinal);
+        var drop = modality.SelectMany(m => m.Words).Where(w => !cardWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var kept = new List<string>();
+        foreach (string part in query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tokens = Tokens(part);
+            if (tokens.Count == 0 || !tokens.All(drop.Contains))
+            {
+                kept.Add(part);
+            }
+        }
+
+        return string.Join(' ', kept);
+    }
+
     /// <summary>The word for a kind in messages: "image" or "audio".</summary>
     public static string Name(MediaKind kind) => kind == MediaKind.Image ? "image" : "audio";
 
-    private static bool IsException(string word, string before, string after)
+    private static bool IsException(string word, string before, string after, string beforeOf)
     {
         if (word is "figure" or "figures" && after is "out" or "outs")
         {
@@ -136,7 +158,7 @@ internal static class QueryModality
 
         foreach (var (w, notBefore, notAfter) in Exceptions)
         {
-            if (w == word && (notBefore.Contains(before) || notAfter.Contains(after)))
+            if (w == word && (notBefore.Contains(before) || notAfter.Contains(after) || (before == "of" && notBefore.Contains(beforeOf))))
             {
                 return true;
             }
