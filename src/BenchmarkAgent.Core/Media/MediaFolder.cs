@@ -165,7 +165,7 @@ internal static class MediaFolder
                 {
                     problems.Add(new MediaProblem(
                         ErrorCodes.MediaFileUnreferenced,
-                        $"'{MediaPaths.Folder}/{RecordIds.Normalise(name)}' is referenced by no item of items.json. Delete it (a build without CI=true removes it), or restore the items.json that used it.",
+                        $"'{MediaPaths.Folder}/{RecordIds.Normalise(name)}' is referenced by no item of items.json. Delete it (the next generation of this benchmark removes it), or restore the items.json that used it.",
                         IsWarning: true));
                 }
             }
