@@ -45,6 +45,35 @@ internal static class MediaPlanning
         return kept;
     }
 
+    /// <summary>
+    /// The families a query may plan: for a text query those without media (a text query never plans a media family),
+    /// for a media query those whose card carries a requested kind. The same rule for every planner.
+    /// </summary>
+    public static IReadOnlyList<Families.ITaskFamily> FamiliesFor(IReadOnlyList<(MediaKind Kind, IReadOnlyList<string> Words)> modality, IReadOnlyList<Families.ITaskFamily> families) =>
+        modality.Count == 0
+            ? families.Where(f => f.Card.MediaKinds.Count == 0).ToList()
+            : families.Where(f => f.Card.MediaKinds.Any(k => modality.Any(m => m.Kind == k))).ToList();
+
+    /// <summary>
+    /// Fails when some kind the query asks for is carried by none of <paramref name="families"/> and <paramref name="datasets"/>
+    /// (BA0310 naming the kind); the planner never substitutes text items for it.
+    /// </summary>
+    /// <exception cref="UncoveredQueryException">A requested kind has no candidate.</exception>
+    public static void RequireCandidates(
+        IReadOnlyList<(MediaKind Kind, IReadOnlyList<string> Words)> modality, IReadOnlyList<Families.ITaskFamily> families, IReadOnlyList<Dataset> datasets)
+    {
+        foreach (var (kind, _) in modality)
+        {
+            if (!families.Any(f => f.Card.MediaKinds.Contains(kind)) && !datasets.Any(d => d.Card.MediaKinds.Contains(kind)))
+            {
+                string name = QueryModality.Name(kind);
+                throw new UncoveredQueryException(
+                    $"{Describe(modality)}, but no task family and no registered dataset carries {name} items. The planner never substitutes text items for {name} items: " +
+                    $"register a dataset whose records have {name} files (a General-Bench folder, or JSONL records with an {name} path field), or ask for text items");
+            }
+        }
+    }
+
     /// <summary>"the query asks for image items (query words: chart, picture)".</summary>
     public static string Describe(IReadOnlyList<(MediaKind Kind, IReadOnlyList<string> Words)> modality) =>
         "the query asks for " + string.Join(" and ", modality.Select(m => $"{QueryModality.Name(m.Kind)} items (query words: {string.Join(", ", m.Words)})"));
