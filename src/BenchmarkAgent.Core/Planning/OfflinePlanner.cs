@@ -54,7 +54,16 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         var catalog = CatalogFor(modality);
         if (modality.Count > 0)
         {
-            grounded = MediaPlanning.OnlyWithMedia(modality, grounded, catalog, decisions);
+            try
+            {
+                grounded = MediaPlanning.OnlyWithMedia(modality, grounded, catalog, decisions);
+            }
+            catch (UncoveredQueryException ex)
+            {
+                // Say what the text catalog would have matched, so the message guides like any uncovered query.
+                var textChoice = FamilyChooser.Choose(_catalog, request.Query, [], allowWeak: false);
+                throw new UncoveredQueryException(ex.Detail + "; " + PlanExplanation.Uncovered(textChoice, _catalog));
+            }
         }
 
         // A media query's modality words ("photos", "audio") are met by planning only media subtasks; those no candidate's
