@@ -58,8 +58,8 @@ internal sealed record MediaBudget(long MaxFileBytes, long MaxBenchmarkBytes)
 
     private static string Shown(string? text)
     {
-        string value = text ?? string.Empty;
-        value = new string(value.Where(c => !char.IsControl(c)).Take(40).ToArray());
-        return value;
+        // Untrusted text from a property: control, bidirectional and other format characters are percent-encoded.
+        string value = Items.RecordIds.Normalise(text ?? string.Empty);
+        return value.Length <= 40 ? value : value[..40] + "...";
     }
 }
