@@ -6,7 +6,8 @@ namespace BenchmarkAgent.Planning;
 /// Which media a query asks for: images ("chart", "picture", "photo", "diagram", "screenshot", "visual", ...) or audio
 /// ("spoken", "speech", "listening", "voice", "beeps", "recording", ...). Words that only look like a modality are not
 /// cues: "figure out", "significant figures", "parts of speech", "figure of speech", "passive voice", "sound reasoning",
-/// "the plot of the story", a "graph" of nodes. Pure; the query is untrusted text and only tokenised.
+/// "the plot of the story", a "graph" of nodes; and a medium given as text ("a described bar chart", "transcribed
+/// speech") asks for text items. Pure; the query is untrusted text and only tokenised.
 /// </summary>
 internal static class QueryModality
 {
@@ -71,6 +72,16 @@ internal static class QueryModality
     };
 
     /// <summary>
+    /// Words that say the medium is given as text: "a described bar chart", "a textual description of the figure",
+    /// "spoken commands, transcribed". With one of them the query asks for text items about that medium, not for media.
+    /// </summary>
+    private static readonly (MediaKind Kind, string[] Words)[] AsText =
+    [
+        (MediaKind.Image, ["described", "describes", "description", "descriptions", "textual", "text-based", "ascii", "verbal", "verbally", "caption-only"]),
+        (MediaKind.Audio, ["transcribed", "transcript", "transcripts", "textual", "text-based", "written-out"]),
+    ];
+
+    /// <summary>
     /// The media kinds <paramref name="query"/> asks for, each with the query words that asked for it, image first;
     /// empty for a text query.
     /// </summary>
@@ -110,7 +121,7 @@ internal static class QueryModality
         foreach (var kind in new[] { MediaKind.Image, MediaKind.Audio })
         {
             var (strong, weak) = found[kind];
-            if (strong.Count > 0)
+            if (strong.Count > 0 && !AsText.Any(t => t.Kind == kind && t.Words.Any(words.Contains)))
             {
                 result.Add((kind, strong.Concat(weak).Distinct(StringComparer.Ordinal).ToList()));
             }

@@ -134,6 +134,10 @@ public sealed class MediaPlanningTests
     [InlineData("the tone of the review", null)]
     [InlineData("look up the capital city", null)]
     [InlineData("a sales pitch summary", null)]
+    [InlineData("Read values from a described bar chart and compare categories", null)]
+    [InlineData("Interpret spoken smart-home commands transcribed with recognition errors", null)]
+    [InlineData("a textual description of the diagram", null)]
+    [InlineData("transcribe speech from the audio", "audio")]
     public void Modality_detection_reads_cues_and_ignores_lookalikes(string query, string? expected)
     {
         var found = QueryModality.Detect(query);
