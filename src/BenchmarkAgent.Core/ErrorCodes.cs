@@ -90,6 +90,18 @@ internal static class ErrorCodes
     /// <summary>A media file's size or SHA-256 differs from what items.json records (edited, replaced, or an LFS pointer).</summary>
     public const string MediaFileChanged = "BA0262";
 
+    /// <summary>A file in a benchmark's <c>media/</c> folder is referenced by no item (a warning in the CI lock).</summary>
+    public const string MediaFileUnreferenced = "BA0263";
+
+    /// <summary>A snapshot's media would exceed the per-file or per-benchmark media budget.</summary>
+    public const string MediaBudgetExceeded = "BA0264";
+
+    /// <summary><c>BenchmarkAgentMaxMediaFileBytes</c> or <c>BenchmarkAgentMaxMediaBytes</c> is not a whole number of bytes in range.</summary>
+    public const string InvalidMediaBudget = "BA0265";
+
+    /// <summary>A snapshot item references media whose bytes the generation did not produce and the media folder does not hold.</summary>
+    public const string MediaContentUnavailable = "BA0266";
+
     /// <summary>A subtask could not fill its quota.</summary>
     public const string QuotaShortfall = "BA0301";
 
@@ -183,6 +195,21 @@ internal static class ErrorCodes
 
     /// <summary>A hand-written dataset card next to a dataset is malformed.</summary>
     public const string InvalidDatasetCard = "BA0417";
+
+    /// <summary>A dataset record's media path is absolute, escapes the dataset's folder (<c>..</c> or a link), or is not a regular file.</summary>
+    public const string DatasetMediaPathUnsafe = "BA0420";
+
+    /// <summary>A dataset record's media path names no file.</summary>
+    public const string DatasetMediaMissing = "BA0421";
+
+    /// <summary>A dataset record's media file is not a PNG, JPEG, GIF, WebP, WAV or MP3 by its bytes (the extension is not trusted).</summary>
+    public const string DatasetMediaUnknownType = "BA0422";
+
+    /// <summary>A dataset record's media file is larger than the per-file media budget.</summary>
+    public const string DatasetMediaTooLarge = "BA0423";
+
+    /// <summary>Some records of a dataset were skipped for media problems (a warning, counted per problem).</summary>
+    public const string DatasetMediaRecordsSkipped = "BA0424";
 
     /// <summary>The endpoint is not an absolute http or https URL.</summary>
     public const string InvalidEndpoint = "BA2001";

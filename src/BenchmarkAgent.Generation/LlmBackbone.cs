@@ -146,6 +146,7 @@ internal sealed class LlmBackbone : IGenerationBackbone
         {
             Generation = generation,
             History = history,
+            MediaFiles = run.Media,
         };
     }
 }

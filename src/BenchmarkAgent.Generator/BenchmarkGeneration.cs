@@ -44,7 +44,7 @@ internal sealed class BenchmarkGeneration(
         }
         catch (DatasetFormatException ex)
         {
-            output.Error(ErrorCodes.MalformedDataset, $"Benchmark '{benchmark.Name}': {ex.Detail}", ex.File, ex.Line);
+            output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {ex.Detail}", ex.File, ex.Line);
             return false;
         }
         catch (DatasetShortfallException ex)
@@ -132,7 +132,17 @@ internal sealed class BenchmarkGeneration(
 
         // Temporary files of a killed generation are never read, but must not be committed; the lock makes them leftovers.
         LeftoverTempFiles.Delete(SnapshotLayout.BenchmarkDirectory(Root, benchmark.Name));
-        SnapshotWriter.Write(Root, snapshot);
+        try
+        {
+            SnapshotWriter.Write(Root, snapshot);
+        }
+        catch (SnapshotFormatException ex)
+        {
+            // Media over budget or not at hand: refused before items.json or plan.json is touched; the journal is kept.
+            output.Error(ex.Code, $"Benchmark '{benchmark.Name}': {ex.Detail}", ex.File, ex.Line);
+            return false;
+        }
+
         journal.Delete();
         output.Message(
             GeneratorLineTypes.High,
@@ -164,6 +174,7 @@ internal sealed class BenchmarkGeneration(
     {
         Datasets = benchmark.Datasets,
         AllowWeakMatch = benchmark.AllowWeakMatch,
+        MediaBudget = new Media.MediaBudget(benchmark.MaxMediaFileBytes, benchmark.MaxMediaBytes),
     };
 
     /// <summary>The wall-time budget ran out (a shutdown reports nothing: the build is gone or cancelled).</summary>

@@ -32,6 +32,12 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     /// <summary>The largest quota accepted (<c>$(BenchmarkAgentMaxQuota)</c>); empty for 10000.</summary>
     public string MaxQuota { get; set; } = string.Empty;
 
+    /// <summary>The most bytes one media file may have (<c>$(BenchmarkAgentMaxMediaFileBytes)</c>); empty for 1 MiB.</summary>
+    public string MaxMediaFileBytes { get; set; } = string.Empty;
+
+    /// <summary>The most bytes all media files of one benchmark may have (<c>$(BenchmarkAgentMaxMediaBytes)</c>); empty for 64 MiB.</summary>
+    public string MaxMediaBytes { get; set; } = string.Empty;
+
     /// <summary>Hashes a dataset's content for the input fingerprint; only tests replace it, to count dataset reads.</summary>
     internal Func<string, string> DatasetHasher { get; set; } = InputFingerprint.ContentHash;
 
@@ -58,7 +64,11 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     }
 
     /// <summary>The properties this task was given, as text; a task with more properties adds them.</summary>
-    private protected virtual GenerationProperties Properties() => new(ProjectFile, Datasets, MaxQuota);
+    private protected virtual GenerationProperties Properties() => new(ProjectFile, Datasets, MaxQuota)
+    {
+        MaxMediaFileBytes = MaxMediaFileBytes,
+        MaxMediaBytes = MaxMediaBytes,
+    };
 
     /// <summary>The target's work over valid settings; logs what goes wrong.</summary>
     private protected abstract void Run(GenerationSettings settings, SnapshotGenerator generator);
@@ -132,7 +142,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
     {
         if (ex is DatasetFormatException format)
         {
-            Log.LogError(subcategory: null, ErrorCodes.MalformedDataset, helpKeyword: null, format.File, format.Line, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, format.Detail);
+            Log.LogError(subcategory: null, format.Code, helpKeyword: null, format.File, format.Line, 0, 0, 0, "Benchmark '{0}': {1}", request.Name, format.Detail);
         }
         else
         {

@@ -30,6 +30,12 @@ internal sealed record GenerationProperties(string ProjectFile, string Datasets,
     /// <summary>The token budget (<c>$(BenchmarkAgentMaxGeneratorTokens)</c>); empty for none.</summary>
     public string MaxGeneratorTokens { get; init; } = string.Empty;
 
+    /// <summary>The per-file media budget in bytes (<c>$(BenchmarkAgentMaxMediaFileBytes)</c>); empty for the default.</summary>
+    public string MaxMediaFileBytes { get; init; } = string.Empty;
+
+    /// <summary>The per-benchmark media budget in bytes (<c>$(BenchmarkAgentMaxMediaBytes)</c>); empty for the default.</summary>
+    public string MaxMediaBytes { get; init; } = string.Empty;
+
     /// <summary>The wall-time budget in seconds (<c>$(BenchmarkAgentMaxGenerationSeconds)</c>); empty for none.</summary>
     public string MaxGenerationSeconds { get; init; } = string.Empty;
 }

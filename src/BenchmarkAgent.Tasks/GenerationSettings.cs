@@ -88,6 +88,12 @@ internal sealed record GenerationSettings(
             }
         }
 
+        var mediaBudget = Media.MediaBudget.TryParse(properties.MaxMediaFileBytes, properties.MaxMediaBytes, out string mediaBudgetError);
+        if (mediaBudget is null)
+        {
+            problems.Add(new(ErrorCodes.InvalidMediaBudget, mediaBudgetError));
+        }
+
         var generator = GeneratorSettings.Parse(items, properties, problems);
         string projectDirectory = properties.ProjectFile.Length > 0
             ? Path.GetDirectoryName(Path.GetFullPath(properties.ProjectFile)) ?? Directory.GetCurrentDirectory()
@@ -99,7 +105,7 @@ internal sealed record GenerationSettings(
             // A bad property stops before the items: their problems would only repeat once it is fixed.
             var (valid, itemProblems) = BenchmarkItemValidator.Validate(items, maxQuota, strict, projectDirectory, properties.Datasets);
             problems.AddRange(itemProblems);
-            requests = itemProblems.Count == 0 ? valid : [];
+            requests = itemProblems.Count == 0 ? valid.Select(r => r with { MediaBudget = mediaBudget! }).ToList() : [];
         }
 
         return new GenerationSettings(requests, strict, problems)

@@ -68,6 +68,8 @@ public abstract partial class SnapshotGenerationTask
         {
             Strict = settings.StrictNames.Contains(request.Name),
             AllowWeakMatch = request.AllowWeakMatch,
+            MaxMediaFileBytes = request.MediaBudget.MaxFileBytes,
+            MaxMediaBytes = request.MediaBudget.MaxBenchmarkBytes,
         };
 
     /// <summary>The generator program's path: the property, else the package's <c>tools/generator/</c> beside <c>tasks/</c>.</summary>

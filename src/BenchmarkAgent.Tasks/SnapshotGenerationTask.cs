@@ -81,6 +81,11 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICanc
                     continue;
                 }
 
+                if (existing is not null && !MediaIntact(request, existing))
+                {
+                    continue;
+                }
+
                 if (settings.Locked && existing is not null && !MatchesPlan(request, existing))
                 {
                     continue;
@@ -149,6 +154,31 @@ public abstract partial class SnapshotGenerationTask : BenchmarkAgentTask, ICanc
         }
 
         return problems.Count == 0;
+    }
+
+    /// <summary>
+    /// The freshness check's and the CI lock's media check: every media file items.json references is in <c>media/</c>,
+    /// unchanged (BA0260-BA0262, errors naming the item); a file no item references is a BA0263 warning. False on an error.
+    /// </summary>
+    private bool MediaIntact(BenchmarkRequest request, ExistingSnapshot existing)
+    {
+        string directory = SnapshotLayout.BenchmarkDirectory(SnapshotRoot, request.Name);
+        bool intact = true;
+        foreach (var problem in Media.MediaFolder.Check(directory, existing.Items.Items))
+        {
+            if (problem.IsWarning)
+            {
+                Log.LogWarning(subcategory: null, problem.Code, helpKeyword: null, existing.Items.Path, 0, 0, 0, 0,
+                    "Benchmark '{0}': {1}", request.Name, problem.Message);
+                continue;
+            }
+
+            intact = false;
+            Log.LogError(subcategory: null, problem.Code, helpKeyword: null, existing.Items.Path, 0, 0, 0, 0,
+                "Benchmark '{0}': {1}", request.Name, problem.Message);
+        }
+
+        return intact;
     }
 
     private void LogLocked(BenchmarkRequest request, bool missing)

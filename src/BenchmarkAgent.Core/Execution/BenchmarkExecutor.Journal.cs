@@ -24,15 +24,15 @@ internal sealed partial class BenchmarkExecutor
 
         if (Reusable(journal, plan, subtask, index, generation, context) is { } reused)
         {
-            context.AddPrompt(reused.Item.Prompt);
-            return new PositionResult(reused.Item, reused.Rejections.Count, RejectionCounts.Of(reused.Rejections), string.Empty);
+            context.AddItem(reused.Item);
+            return new PositionResult(reused.Item, reused.Rejections.Count, RejectionCounts.Of(reused.Rejections), string.Empty) { MediaFiles = reused.MediaFiles };
         }
 
         var attemptChecks = new List<string>();
         var result = RealiseAttempts(plan.Request, subtask, index, generation, context, realiser, attemptChecks);
         if (result.Item is not null)
         {
-            journal.Append(new JournalEntry(result.Item, attemptChecks));
+            journal.Append(new JournalEntry(result.Item, attemptChecks) { MediaFiles = result.MediaFiles });
         }
 
         return result;
@@ -79,13 +79,19 @@ internal sealed partial class BenchmarkExecutor
             && item.Difficulty == difficulty
             && provenance.Seed == PositionSeed(plan.Request.Seed, subtask.Name, index, provenance.Attempt, generation).ToString("x16", CultureInfo.InvariantCulture)
             && item.Id == ItemId(subtask.Name, provenance.Source, provenance.Seed)
-            && provenance.Checks.SequenceEqual(_verifier.CheckNames, StringComparer.Ordinal);
+            && provenance.Checks.SequenceEqual(_verifier.CheckNames, StringComparer.Ordinal)
+            && MediaMatches(item, entry.MediaFiles);
         if (!fits)
         {
             return null;
         }
 
-        var candidate = new CandidateSample(new FamilySample(item.Prompt, item.Answer, item.Choices), family, difficulty);
+        var candidate = new CandidateSample(new FamilySample(item.Prompt, item.Answer, item.Choices) { Media = entry.MediaFiles }, family, difficulty);
         return _verifier.FirstFailure(candidate, context) is null ? entry : null;
     }
+
+    /// <summary>True when the journalled bytes are exactly the item's media files (same count, order, type, size and SHA-256).</summary>
+    private static bool MediaMatches(BenchmarkItem item, IReadOnlyList<Media.MediaContent> files) =>
+        item.Media.Count == files.Count
+        && item.Media.Zip(files).All(pair => pair.First == Media.MediaReference.For(pair.Second));
 }

@@ -6,6 +6,7 @@ using BenchmarkAgent.Planning;
 using BenchmarkAgent.Transformations;
 using BenchmarkAgent.Verification;
 using BenchmarkAgent.Items;
+using BenchmarkAgent.Media;
 
 namespace BenchmarkAgent.Execution;
 
@@ -73,8 +74,8 @@ internal sealed partial class BenchmarkExecutor
     /// <summary>The seed of the n-th refresh's stream, derived from (benchmark seed, n).</summary>
     public static ulong GenerationSeed(int benchmarkSeed, int generation) => StableHash.Seed(benchmarkSeed, "generation", generation);
 
-    /// <summary>One attempt: the item (or a rejection as (check, message)) for a seed at a position.</summary>
-    private delegate (BenchmarkItem? Item, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
+    /// <summary>One attempt: the item and its media bytes (or a rejection as (check, message)) for a seed at a position.</summary>
+    private delegate (BenchmarkItem? Item, IReadOnlyList<MediaContent> Media, string Check, string Message) AttemptRealiser(ulong seed, int index, int attempt, VerificationContext context);
 
     private PositionResult RealiseAttempts(
         BenchmarkRequest request, PlannedSubtask subtask, int index, int generation, VerificationContext context, AttemptRealiser realiser, List<string>? attemptChecks = null)
@@ -84,12 +85,12 @@ internal sealed partial class BenchmarkExecutor
         for (int attempt = 0; attempt < MaxAttemptsPerItem; attempt++)
         {
             ulong seed = PositionSeed(request.Seed, subtask.Name, index, attempt, generation);
-            var (item, check, message) = realiser(seed, index, attempt, context);
+            var (item, media, check, message) = realiser(seed, index, attempt, context);
             if (item is not null)
             {
-                context.AddPrompt(item.Prompt);
+                context.AddItem(item);
                 item = generation == 0 ? item : item with { Curation = item.Curation with { Generation = generation } };
-                return new PositionResult(item, checks.Count, RejectionCounts.Of(checks), lastRejection);
+                return new PositionResult(item, checks.Count, RejectionCounts.Of(checks), lastRejection) { MediaFiles = media };
             }
 
             checks.Add(check);
@@ -112,8 +113,8 @@ internal sealed partial class BenchmarkExecutor
             var candidate = new CandidateSample(family.Generate(seed, difficulty), family, difficulty);
             var failure = _verifier.FirstFailure(candidate, context);
             return failure is not null
-                ? (null, failure.Check, failure.Message)
-                : (CreateItem(subtask, family, candidate, seed, index, attempt), string.Empty, string.Empty);
+                ? (null, [], failure.Check, failure.Message)
+                : (CreateItem(subtask, family, candidate, seed, index, attempt), candidate.Sample.Media, string.Empty, string.Empty);
         };
     }
 
@@ -142,7 +143,7 @@ internal sealed partial class BenchmarkExecutor
             var (candidate, sample, check, message) = RecordRealisation.Realise(record, chain, type, dataset.Records, rng, difficulty, _verifier, context);
             if (candidate is null || sample is null)
             {
-                return (null, check, message);
+                return (null, [], check, message);
             }
 
             // The record id is an opaque label from the file: only ever written as text, normalised (no separators,
@@ -154,7 +155,12 @@ internal sealed partial class BenchmarkExecutor
             {
                 RecordHash = ItemProvenance.DatasetRecordHash(record),
             };
-            return (new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance) { Context = sample.Context }, string.Empty, string.Empty);
+            var item = new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance)
+            {
+                Context = sample.Context,
+                Media = record.Media.Select(MediaReference.For).ToList(),
+            };
+            return (item, record.Media, string.Empty, string.Empty);
         };
     }
 
@@ -171,7 +177,10 @@ internal sealed partial class BenchmarkExecutor
             candidate.Sample.Prompt,
             candidate.Sample.Choices,
             candidate.Sample.Answer,
-            provenance);
+            provenance)
+        {
+            Media = candidate.Sample.Media.Select(MediaReference.For).ToList(),
+        };
     }
 
     /// <summary>An item's id: it depends on provenance only, never on the text, so a reviewer's edit keeps the id.</summary>

@@ -78,12 +78,13 @@ internal sealed class SnapshotGenerator
         }
 
         ReconciledItems result;
+        var produced = new Dictionary<string, Media.MediaContent>(StringComparer.Ordinal);
         for (int round = 0; ; round++)
         {
             var context = new VerificationContext();
             foreach (var item in old)
             {
-                context.AddPrompt(item.Prompt);
+                context.AddItem(item);
             }
 
             var current = plan;
@@ -93,7 +94,7 @@ internal sealed class SnapshotGenerator
                     current,
                     old,
                     generation,
-                    (subtask, index, g) => _executor.Realise(current, subtask, index, g, context, journal),
+                    (subtask, index, g) => Collect(_executor.Realise(current, subtask, index, g, context, journal), produced),
                     item => IsCurrent(current, item),
                     rotate,
                     cancellationToken);
@@ -116,7 +117,19 @@ internal sealed class SnapshotGenerator
         {
             Generation = generation,
             History = history,
+            MediaFiles = produced,
         };
+    }
+
+    /// <summary>Keeps the media bytes of an accepted position for the snapshot writer, by SHA-256.</summary>
+    private static PositionResult Collect(PositionResult result, Dictionary<string, Media.MediaContent> produced)
+    {
+        foreach (var content in result.MediaFiles)
+        {
+            produced.TryAdd(content.Sha256, content);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -141,7 +154,10 @@ internal sealed class SnapshotGenerator
                 continue;
             }
 
-            var verdict = family.Check(new FamilySample(item.Prompt, item.Answer, item.Choices));
+            // A media item is checked with its files as the snapshot holds them (verified against items.json first).
+            string directory = Path.GetDirectoryName(Path.GetFullPath(existing.Items.Path))!;
+            var media = item.Media.Select(m => new Media.MediaContent(m.Kind, m.MediaType, Media.MediaStore.ReadVerified(directory, m, item.Id))).ToList();
+            var verdict = family.Check(new FamilySample(item.Prompt, item.Answer, item.Choices) { Media = media });
             if (!verdict.Agrees)
             {
                 throw new SnapshotFormatException(

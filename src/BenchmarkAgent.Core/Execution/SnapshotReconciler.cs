@@ -77,7 +77,7 @@ internal static class SnapshotReconciler
 
         // The prompts accepted so far, in plan and position order: a realised item whose prompt is already here is
         // consumed as a duplicate rejection (a realiser working concurrently cannot see its siblings' prompts).
-        var prompts = new HashSet<string>(keptBySubtask.SelectMany(k => k).Select(i => VerificationContext.NormalizePrompt(i.Prompt)), StringComparer.Ordinal);
+        var prompts = new HashSet<string>(keptBySubtask.SelectMany(k => k).Select(VerificationContext.Key), StringComparer.Ordinal);
         if (concurrency == 1)
         {
             for (int k = 0; k < plan.Subtasks.Count; k++)
@@ -247,7 +247,7 @@ internal static class SnapshotReconciler
                     throw new QuotaShortfallException(subtask.Name, subtask.Quota, counted, result.LastRejection);
                 }
 
-                if (!prompts.Add(VerificationContext.NormalizePrompt(result.Item.Prompt)))
+                if (!prompts.Add(VerificationContext.Key(result.Item)))
                 {
                     positions.Add(new PositionResult(null, 1, RejectionCounts.Of([DuplicatePrompt]), $"{DuplicatePrompt}: an earlier item has the same prompt"));
                     if (++duplicates > subtask.Quota * BenchmarkExecutor.MaxAttemptsPerItem)

@@ -24,4 +24,10 @@ internal sealed record GeneratorBenchmark(
 
     /// <summary>Whether a query the offline planner does not cover builds the closest families with a warning (<c>AllowWeakMatch</c>).</summary>
     public bool AllowWeakMatch { get; init; }
+
+    /// <summary>The most bytes one media file may have (<c>BenchmarkAgentMaxMediaFileBytes</c>, validated by the task).</summary>
+    public long MaxMediaFileBytes { get; init; } = Media.MediaBudget.DefaultFileBytes;
+
+    /// <summary>The most bytes all media files of the benchmark may have (<c>BenchmarkAgentMaxMediaBytes</c>, validated by the task).</summary>
+    public long MaxMediaBytes { get; init; } = Media.MediaBudget.DefaultBenchmarkBytes;
 }

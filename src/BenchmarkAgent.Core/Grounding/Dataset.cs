@@ -5,4 +5,8 @@ namespace BenchmarkAgent.Grounding;
 /// <param name="Records">The records, in file order.</param>
 /// <param name="SourcePath">The path the dataset was read from.</param>
 /// <param name="ContentHash">Lowercase hex SHA-256 of the bytes read, for provenance.</param>
-internal sealed record Dataset(DatasetCard Card, IReadOnlyList<DatasetRecord> Records, string SourcePath, string ContentHash);
+internal sealed record Dataset(DatasetCard Card, IReadOnlyList<DatasetRecord> Records, string SourcePath, string ContentHash)
+{
+    /// <summary>The records left out because of their media (BA0420-BA0423); empty when none was.</summary>
+    public IReadOnlyList<DatasetMediaProblem> MediaProblems { get; init; } = [];
+}

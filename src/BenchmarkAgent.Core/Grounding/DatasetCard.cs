@@ -27,6 +27,9 @@ internal sealed record DatasetCard(
     /// <summary>How the answer is given in the source, e.g. "letter", "option index", "yes/no", "span", "number", "text".</summary>
     public string AnswerForm { get; init; } = string.Empty;
 
+    /// <summary>The kinds of media the dataset's records carry (image, audio); empty for a text dataset. The planner matches media queries with it.</summary>
+    public IReadOnlyList<Media.MediaKind> MediaKinds { get; init; } = [];
+
     /// <summary>The origin of a card derived from the data.</summary>
     public const string InferredOrigin = "inferred";
 

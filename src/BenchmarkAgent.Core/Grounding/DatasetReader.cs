@@ -37,7 +37,37 @@ internal static class DatasetReader
 
     /// <summary>Reads the dataset at <paramref name="path"/> with <paramref name="recordBudget"/> as the most wall time one record may take.</summary>
     /// <exception cref="DatasetFormatException">As <see cref="Read(string)"/>; BA0416 when a record takes longer than the budget.</exception>
-    internal static Dataset Read(string path, TimeSpan recordBudget)
+    internal static Dataset Read(string path, TimeSpan recordBudget) => Read(path, recordBudget, Media.MediaBudget.Default);
+
+    /// <summary>
+    /// Reads the dataset at <paramref name="path"/> with <paramref name="mediaBudget"/> for the media its records point to
+    /// (see <see cref="DatasetMedia"/>): records with refused media are left out and listed in <see cref="Dataset.MediaProblems"/>.
+    /// </summary>
+    /// <exception cref="DatasetFormatException">As <see cref="Read(string)"/>; BA0420-BA0423 when every record's media is refused.</exception>
+    public static Dataset Read(string path, Media.MediaBudget mediaBudget) => Read(path, RecordBudget, mediaBudget);
+
+    private static Dataset Read(string path, TimeSpan recordBudget, Media.MediaBudget mediaBudget)
+    {
+        var dataset = ReadText(path, recordBudget);
+        string folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string file = Directory.Exists(path) && File.Exists(Path.Combine(path, AnnotationFileName)) ? Path.Combine(path, AnnotationFileName) : path;
+        var (records, problems, kinds) = DatasetMedia.Attach(file, folder, dataset.Records, mediaBudget);
+        if (kinds.Count == 0 && problems.Count == 0)
+        {
+            return dataset;
+        }
+
+        var names = kinds.Select(k => k == Media.MediaKind.Image ? "image" : "audio").ToList();
+        var card = dataset.Card with
+        {
+            MediaKinds = kinds,
+            Modalities = dataset.Card.Modalities.Concat(names).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Size = records.Count,
+        };
+        return dataset with { Card = card, Records = records, MediaProblems = problems };
+    }
+
+    private static Dataset ReadText(string path, TimeSpan recordBudget)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
@@ -65,7 +95,7 @@ internal static class DatasetReader
     {
         ArgumentNullException.ThrowIfNull(card);
         var dataset = Read(path);
-        return dataset with { Card = card with { Roles = dataset.Card.Roles, Size = dataset.Card.Size, AnswerForm = dataset.Card.AnswerForm } };
+        return dataset with { Card = card with { Roles = dataset.Card.Roles, Size = dataset.Card.Size, AnswerForm = dataset.Card.AnswerForm, MediaKinds = dataset.Card.MediaKinds } };
     }
 
     private static (List<DatasetRecord> Records, IReadOnlyDictionary<string, string> Roles, string Hash) ReadFile(string path, IReadOnlyDictionary<string, string>? overrides, TimeSpan budget)

@@ -16,6 +16,12 @@ internal sealed record DatasetRecord(string Id, string Input, string Output, IRe
     {
     }
 
+    /// <summary>
+    /// The images or audio clips the record points to (read, checked and sniffed by <see cref="DatasetMedia"/>), in field
+    /// order; empty for a text record. They become the item's media.
+    /// </summary>
+    public IReadOnlyList<Media.MediaContent> Media { get; init; } = [];
+
     /// <summary>Returns the value of <paramref name="name"/>, or null when the record has no such field.</summary>
     public string? Field(string name) => Fields.TryGetValue(name, out var value) ? value : null;
 

@@ -18,7 +18,11 @@ internal sealed record ItemProvenance(
     /// <summary>For a dataset item: the hash of the record it was derived from (see <see cref="DatasetRecordHash"/>); null otherwise.</summary>
     public string? RecordHash { get; init; }
 
-    /// <summary>16 hex digits of SHA-256 over a dataset record's id, input, output and fields (in ordinal order of name).</summary>
+    /// <summary>
+    /// 16 hex digits of SHA-256 over a dataset record's id, input, output and fields (in ordinal order of name), and for a
+    /// record with media each file's type and SHA-256 (so an edited image makes the item stale); a text record's hash is
+    /// the same as before media existed.
+    /// </summary>
     public static string DatasetRecordHash(Grounding.DatasetRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -27,6 +31,12 @@ internal sealed record ItemProvenance(
         {
             parts.Add(name);
             parts.Add(value);
+        }
+
+        foreach (var media in record.Media)
+        {
+            parts.Add("media");
+            parts.Add(media.MediaType + ":" + media.Sha256);
         }
 
         return StableHash.Hex(16, [.. parts]);

@@ -20,4 +20,10 @@ internal sealed record BenchmarkRequest(string Name, string Query, int Quota, in
     /// changes the items of a plan that succeeds.
     /// </summary>
     public bool AllowWeakMatch { get; init; }
+
+    /// <summary>
+    /// How big media files may be (per file and per benchmark): dataset media over the per-file budget are refused
+    /// (BA0423) and the snapshot writer refuses media over either budget (BA0264). Not part of the fingerprint.
+    /// </summary>
+    public Media.MediaBudget MediaBudget { get; init; } = Media.MediaBudget.Default;
 }

@@ -36,7 +36,12 @@ internal static class DatasetPlanning
         {
             try
             {
-                read.Add((path, WellKnownDatasetCards.Enrich(DatasetReader.Read(path))));
+                var dataset = WellKnownDatasetCards.Enrich(DatasetReader.Read(path, request.MediaBudget));
+                read.Add((path, dataset));
+                if (dataset.MediaProblems.Count > 0)
+                {
+                    notices.Add(MediaSkipNotice(path, dataset));
+                }
             }
             catch (DatasetFormatException ex)
             {
@@ -113,6 +118,18 @@ internal static class DatasetPlanning
         }
 
         return result;
+    }
+
+    /// <summary>The BA0424 warning for a dataset some of whose records were left out for their media: counts per problem, and the first record of each.</summary>
+    private static PlanNotice MediaSkipNotice(string path, Dataset dataset)
+    {
+        var byCode = dataset.MediaProblems.GroupBy(p => p.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} x {g.Key} (first: {g.First().Message})");
+        return new PlanNotice(
+            ErrorCodes.DatasetMediaRecordsSkipped,
+            path,
+            0,
+            $"{dataset.MediaProblems.Count} records of dataset '{dataset.Card.Name}' were left out because of their media, {dataset.Records.Count} are used: {string.Join("; ", byCode)}. Fix those records' media paths or files.");
     }
 
     /// <summary>

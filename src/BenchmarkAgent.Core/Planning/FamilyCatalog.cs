@@ -14,11 +14,26 @@ internal sealed class FamilyCatalog
 
     /// <summary>Creates a catalog over <paramref name="families"/>.</summary>
     public FamilyCatalog(IReadOnlyList<ITaskFamily> families)
+        : this(families, families)
+    {
+    }
+
+    /// <summary>
+    /// Creates a catalog that chooses among <paramref name="families"/> but weighs query words over the cards of
+    /// <paramref name="pool"/> (a superset): a media query chooses among the few media families with the term statistics
+    /// of the whole catalog, so one small card does not make every word look rare.
+    /// </summary>
+    public FamilyCatalog(IReadOnlyList<ITaskFamily> families, IReadOnlyList<ITaskFamily> pool)
     {
         ArgumentNullException.ThrowIfNull(families);
+        ArgumentNullException.ThrowIfNull(pool);
         _families = families;
-        _index = new LexicalIndex(families.Select(f => CardPool.ForFamily(f.Card)).ToList());
+        Pool = pool;
+        _index = new LexicalIndex(pool.Select(f => CardPool.ForFamily(f.Card)).ToList());
     }
+
+    /// <summary>The families whose cards make up the retrieval index (the chosen-from <see cref="Families"/> and possibly more).</summary>
+    public IReadOnlyList<ITaskFamily> Pool { get; }
 
     /// <summary>The lexical index (BM25 and TF-IDF) over the family cards.</summary>
     public LexicalIndex Index => _index;

@@ -63,7 +63,7 @@ internal static class FamilyChooser
         string skillQuery = QueryModifiers.Strip(query);
         var index = groundedDatasets.Count == 0
             ? catalog.Index
-            : new LexicalIndex(CardPool.Build(catalog.Families, groundedDatasets));
+            : new LexicalIndex(CardPool.Build(catalog.Pool, groundedDatasets));
         var hits = index.Search(skillQuery).ToDictionary(h => h.Id, StringComparer.Ordinal);
         var ranked = catalog.Rank(skillQuery)
             .Select(m => m with { Lexical = hits[CardPool.FamilyPrefix + m.Family.Card.Id] })

@@ -48,13 +48,34 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         }
 
         var notices = new List<PlanNotice>();
+        var decisions = new List<string>();
         var grounded = DatasetPlanning.Plan(request, warnings, notices);
-        var choice = FamilyChooser.Choose(_catalog, request.Query, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
+        var modality = QueryModality.Detect(request.Query);
+        var catalog = CatalogFor(modality);
+        if (modality.Count > 0)
+        {
+            try
+            {
+                grounded = MediaPlanning.OnlyWithMedia(modality, grounded, catalog, decisions);
+            }
+            catch (UncoveredQueryException ex)
+            {
+                // Say what the text catalog would have matched, so the message guides like any uncovered query.
+                var textChoice = FamilyChooser.Choose(_catalog, request.Query, [], allowWeak: false);
+                throw new UncoveredQueryException(ex.Detail + "; " + PlanExplanation.Uncovered(textChoice, _catalog));
+            }
+        }
+
+        // A media query's modality words ("photos", "audio") are met by planning only media subtasks; those no candidate's
+        // card mentions are not skill words, so they do not count against coverage.
+        string skillQuery = modality.Count == 0 ? request.Query : QueryModality.WithoutCues(request.Query, modality, CardText(catalog, grounded));
+        var choice = FamilyChooser.Choose(catalog, skillQuery, grounded.Select(g => g.Dataset.Card).ToList(), request.AllowWeakMatch);
         if (!choice.Covered && !request.AllowWeakMatch)
         {
             // Neither the families nor an accepted dataset cover the query; say why each registered dataset is not used.
             string unused = request.Datasets.Count > 0 && warnings.Count > 0 ? " " + string.Join(" ", warnings) : string.Empty;
-            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, _catalog) + unused);
+            string media = modality.Count > 0 ? " " + MediaPlanning.Describe(modality) + "; only subtasks that carry it are planned." : string.Empty;
+            throw new UncoveredQueryException(PlanExplanation.Uncovered(choice, catalog) + media + unused);
         }
 
         if (!choice.Covered)
@@ -104,11 +125,39 @@ internal sealed class OfflinePlanner : IBenchmarkPlanner
         var datasets = grounded.ToDictionary(g => g.Subtask.Name, g => g.Dataset, StringComparer.Ordinal);
         return new BenchmarkPlan(request, BackboneName, subtasks, warnings)
         {
+            Decisions = decisions,
             Datasets = datasets,
             Notices = notices,
             Retrieval = new PlanRetrieval(choice.Coverage, choice.Covered, choice.UnmatchedTerms, choice.Rejected, modifiers),
         };
     }
+
+    /// <summary>
+    /// The catalog a query is planned over: for a text query the families without media (a text query never plans media
+    /// families); for a media query only the families whose card carries a requested kind.
+    /// </summary>
+    private FamilyCatalog CatalogFor(IReadOnlyList<(Media.MediaKind Kind, IReadOnlyList<string> Words)> modality)
+    {
+        var families = modality.Count == 0
+            ? _catalog.Families.Where(f => f.Card.MediaKinds.Count == 0).ToList()
+            : _catalog.Families.Where(f => f.Card.MediaKinds.Any(k => modality.Any(m => m.Kind == k))).ToList();
+        if (families.Count == _catalog.Families.Count)
+        {
+            return _catalog;
+        }
+
+        // A text query is planned exactly as if the media families did not exist; a media query chooses among the media
+        // families with the whole catalog's term statistics.
+        return modality.Count == 0 ? new FamilyCatalog(families) : new FamilyCatalog(families, _catalog.Families);
+    }
+
+    /// <summary>The words of the candidate cards (families and grounded datasets), lowercase.</summary>
+    private static string CardText(FamilyCatalog catalog, List<(PlannedSubtask Subtask, Dataset Dataset, int Capacity)> grounded) =>
+        string.Join(
+            ' ',
+            catalog.Families.Select(f => $"{f.Card.Title} {f.Card.Description} {f.Card.Skill} {string.Join(' ', f.Card.Keywords)}")
+                .Concat(grounded.Select(g => $"{g.Dataset.Card.Name} {g.Dataset.Card.Description} {string.Join(' ', g.Dataset.Card.Tasks)} {string.Join(' ', g.Dataset.Card.Keywords)}")))
+            .ToLowerInvariant();
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -19,4 +19,10 @@ internal sealed record BenchmarkSnapshot(
 
     /// <summary>Every refresh so far, oldest first; empty for a snapshot never refreshed.</summary>
     public IReadOnlyList<GenerationRecord> History { get; init; } = [];
+
+    /// <summary>
+    /// The bytes of the media files this generation produced (rendered by a family or copied from a dataset), by SHA-256;
+    /// the writer stores those the items reference and are not already in <c>media/</c>. Kept items' files are on disk.
+    /// </summary>
+    public IReadOnlyDictionary<string, Media.MediaContent> MediaFiles { get; init; } = new Dictionary<string, Media.MediaContent>(StringComparer.Ordinal);
 }

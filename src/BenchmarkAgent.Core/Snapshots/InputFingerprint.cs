@@ -10,7 +10,7 @@ namespace BenchmarkAgent.Snapshots;
 /// The fingerprint of everything that decides a benchmark's content. A snapshot whose recorded
 /// fingerprint differs from the current one is stale.
 /// </summary>
-internal static class InputFingerprint
+internal static partial class InputFingerprint
 {
     /// <summary>
     /// The engine version: bumped whenever the same inputs would produce different items
@@ -76,6 +76,7 @@ internal static class InputFingerprint
                 AppendContent(fileHash, card);
             }
 
+            AppendReferencedMedia(fileHash, path);
             return Convert.ToHexStringLower(fileHash.GetHashAndReset());
         }
 
@@ -103,6 +104,65 @@ internal static class InputFingerprint
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>
+    /// Appends the media files a dataset file names (values ending in .png, .jpg, .jpeg, .gif, .webp, .wav, .wave or .mp3
+    /// that resolve inside the file's folder), each with its relative path and content, so editing a dataset's image makes
+    /// the benchmark stale. Nothing is appended for a text dataset, so its fingerprint keeps its bytes. Paths that leave the
+    /// folder or name no regular file contribute only their text (the reader refuses them).
+    /// </summary>
+    private static void AppendReferencedMedia(IncrementalHash hash, string path)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(DatasetFile.ReadAllBytes(path));
+        }
+        catch (DatasetFormatException)
+        {
+            return;
+        }
+
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in MediaExtensionPattern().Matches(text))
+        {
+            // Walk back from the extension to the start of the value (a quote, a separator or a bracket), at most 512 characters.
+            int start = match.Index;
+            while (start > 0 && match.Index - start < 512 && text[start - 1] is not ('"' or '\'' or ',' or '\t' or '\r' or '\n' or '[' or ']' or '{' or '}'))
+            {
+                start--;
+            }
+
+            string name = text[start..(match.Index + match.Length)].Trim().Replace("\\/", "/", StringComparison.Ordinal);
+            if (name.Length > match.Length)
+            {
+                names.Add(name);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        hash.AppendData(Encoding.UTF8.GetBytes("\nmedia\n"));
+        foreach (string name in names)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            string full = Path.GetFullPath(Path.Combine(folder, name.Replace('\\', '/')));
+            var info = new FileInfo(full);
+            if (Path.IsPathRooted(name) || !full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !info.Exists || info.Length == 0 || info.Length > Media.MediaBudget.MaxSetting)
+            {
+                continue;
+            }
+
+            AppendContent(hash, full);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(?:png|jpe?g|gif|webp|wav|wave|mp3)(?![A-Za-z0-9])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MediaExtensionPattern();
 
     /// <summary>
     /// Appends a file's length and bytes, read through <see cref="DatasetFile"/> (regular files only, size limit enforced

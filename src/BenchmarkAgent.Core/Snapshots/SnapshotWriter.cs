@@ -229,14 +229,24 @@ internal static class SnapshotWriter
         });
     }
 
-    /// <summary>Writes both files of <paramref name="snapshot"/> atomically under <paramref name="root"/>: items first, then the plan that marks them fresh.</summary>
+    /// <summary>
+    /// Writes <paramref name="snapshot"/> atomically under <paramref name="root"/>: the media files its items reference
+    /// first (only those not already there with their bytes, within the request's <see cref="Media.MediaBudget"/>), then
+    /// items, then the plan that marks them fresh, and last removes the media files no item references any more.
+    /// </summary>
+    /// <exception cref="SnapshotFormatException">The media are over budget (BA0264) or a referenced file's bytes are not at hand (BA0266); nothing is written.</exception>
     public static void Write(string root, BenchmarkSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         string name = snapshot.Plan.Request.Name;
-        Directory.CreateDirectory(SnapshotLayout.BenchmarkDirectory(root, name));
-        AtomicFile.WriteAllBytes(SnapshotLayout.ItemsPath(root, name), ItemsBytes(name, snapshot.Items));
-        AtomicFile.WriteAllBytes(SnapshotLayout.PlanPath(root, name), PlanBytes(snapshot));
+        string directory = SnapshotLayout.BenchmarkDirectory(root, name);
+        byte[] items = ItemsBytes(name, snapshot.Items);
+        byte[] plan = PlanBytes(snapshot);
+        Media.MediaFolder.WriteReferenced(directory, snapshot.Items, snapshot.MediaFiles, snapshot.Plan.Request.MediaBudget);
+        Directory.CreateDirectory(directory);
+        AtomicFile.WriteAllBytes(SnapshotLayout.ItemsPath(root, name), items);
+        AtomicFile.WriteAllBytes(SnapshotLayout.PlanPath(root, name), plan);
+        Media.MediaFolder.RemoveUnreferenced(directory, snapshot.Items);
     }
 
     /// <summary>Writes an item's <c>media</c> array (kind, type, path, sha256, bytes per file), only when it has media.</summary>

@@ -31,7 +31,7 @@ internal static class RecordRealisation
             return (null, null, TransformationCheck, $"{chain.Name} did not apply to a drawn record.");
         }
 
-        var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), null, difficulty)
+        var candidate = new CandidateSample(new FamilySample(sample.Prompt, sample.Answer, sample.Choices) { Media = record.Media }, null, difficulty)
         {
             Solution = sample.Solution,
         };

@@ -14,6 +14,7 @@ internal sealed class GenerationRun
     private readonly Lock _gate = new();
     private readonly VerificationContext _context = new();
     private readonly List<BenchmarkItem> _accepted = [];
+    private readonly Dictionary<string, Media.MediaContent> _media = new(StringComparer.Ordinal);
     private readonly CompositeVerifier _verifier;
     private int _consecutiveCallFailures;
 
@@ -27,7 +28,19 @@ internal sealed class GenerationRun
         Journal = journal;
         foreach (var item in kept)
         {
-            _context.AddPrompt(item.Prompt);
+            _context.AddItem(item);
+        }
+    }
+
+    /// <summary>The bytes of the media files of the items accepted in this run, by SHA-256, for the snapshot writer.</summary>
+    public IReadOnlyDictionary<string, Media.MediaContent> Media
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, Media.MediaContent>(_media, StringComparer.Ordinal);
+            }
         }
     }
 
@@ -63,19 +76,25 @@ internal sealed class GenerationRun
     /// <param name="item">The item.</param>
     /// <param name="rejections">The checks that rejected earlier candidates of its position (null: it came from the journal).</param>
     /// <returns>False for a duplicate of a kept item.</returns>
-    public bool TryAccept(BenchmarkItem item, IReadOnlyList<string>? rejections)
+    /// <param name="media">The bytes of the item's media files (same order as its references); empty for a text item.</param>
+    public bool TryAccept(BenchmarkItem item, IReadOnlyList<string>? rejections, IReadOnlyList<Media.MediaContent>? media = null)
     {
         lock (_gate)
         {
-            if (_context.ContainsPrompt(item.Prompt))
+            if (_context.ContainsSample(new Families.FamilySample(item.Prompt, item.Answer, item.Choices) { Media = media ?? [] }))
             {
                 return false;
             }
 
             _accepted.Add(item);
+            foreach (var content in media ?? [])
+            {
+                _media.TryAdd(content.Sha256, content);
+            }
+
             if (rejections is not null)
             {
-                Journal?.Append(new JournalEntry(item, rejections));
+                Journal?.Append(new JournalEntry(item, rejections) { MediaFiles = media ?? [] });
             }
 
             return true;

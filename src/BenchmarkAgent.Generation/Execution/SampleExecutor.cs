@@ -210,7 +210,7 @@ internal sealed class SampleExecutor
             }
 
             var item = Item(subtask, current, seedHex, index, attempt, generation, difficulty, quality);
-            if (!run.TryAccept(item, [.. rejections]))
+            if (!run.TryAccept(item, [.. rejections], current.Sample.Media))
             {
                 Reject("duplicate", "an item with the same prompt was accepted meanwhile");
                 return (null, last);
@@ -262,6 +262,7 @@ internal sealed class SampleExecutor
         return new BenchmarkItem(id, subtask.Name, difficulty, sample.Prompt, sample.Choices, sample.Answer, provenance)
         {
             Context = candidate.Context,
+            Media = candidate.Sample.Media.Select(Media.MediaReference.For).ToList(),
             Quality = quality,
             Curation = generation == 0 ? ItemCuration.Generated : new ItemCuration(generation),
         };
@@ -298,14 +299,16 @@ internal sealed class SampleExecutor
             && p.Seed == BenchmarkExecutor.PositionSeed(plan.Request.Seed, subtask.Name, index, p.Attempt, generation).ToString("x16", CultureInfo.InvariantCulture)
             && item.Id == BenchmarkExecutor.ItemId(subtask.Name, p.Source, p.Seed)
             && p.Checks.SequenceEqual(CheckNames, StringComparer.Ordinal)
-            && item.Quality is { } quality && quality.Lowest >= _options.QualityThreshold;
+            && item.Quality is { } quality && quality.Lowest >= _options.QualityThreshold
+            && item.Media.Count == entry.MediaFiles.Count
+            && item.Media.Zip(entry.MediaFiles).All(pair => pair.First == Media.MediaReference.For(pair.Second));
         if (!fits)
         {
             return null;
         }
 
         var family = p.Source is FamilySource f ? _families.GetValueOrDefault(f.FamilyId) : null;
-        if (run.Verify(new FamilySample(item.Prompt, item.Answer, item.Choices), family, difficulty, null) is not null || !run.TryAccept(item, null))
+        if (run.Verify(new FamilySample(item.Prompt, item.Answer, item.Choices) { Media = entry.MediaFiles }, family, difficulty, null) is not null || !run.TryAccept(item, null, entry.MediaFiles))
         {
             return null;
         }

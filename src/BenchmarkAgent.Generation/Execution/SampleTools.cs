@@ -35,7 +35,7 @@ internal static class SampleTools
         }
 
         // The record id is an opaque label from the file: it is only ever written as text.
-        return new Candidate(new FamilySample(sample.Prompt, sample.Answer, sample.Choices), new DatasetSource(dataset.Card.Name).ForRecord(record.Id), null, null)
+        return new Candidate(new FamilySample(sample.Prompt, sample.Answer, sample.Choices) { Media = record.Media }, new DatasetSource(dataset.Card.Name).ForRecord(record.Id), null, null)
         {
             Context = sample.Context,
             Solution = sample.Solution,

@@ -40,12 +40,25 @@ internal sealed class LlmPlanner
     /// <summary>Plans <paramref name="request"/>.</summary>
     /// <exception cref="LlmGenerationException">A stage failed (<c>BA0500</c>, <c>BA0501</c>, <c>BA0504</c>).</exception>
     /// <exception cref="DatasetFormatException">A registered dataset cannot be read.</exception>
+    /// <exception cref="UncoveredQueryException">The query asks for images or audio and nothing carries them (BA0310).</exception>
     public async ValueTask<BenchmarkPlan> PlanAsync(BenchmarkRequest request, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var decisions = new List<string>();
-        var datasets = request.Datasets.Select(DatasetReader.Read).ToList();
-        var pool = CardPool.Build(_options.Families, datasets);
+        var datasets = request.Datasets.Select(path => DatasetReader.Read(path, request.MediaBudget)).ToList();
+
+        // The media rule of every planner: a media query grounds only in cards that carry its modality (and fails with
+        // BA0310 naming it when none does); a text query never grounds in a media family.
+        var modality = QueryModality.Detect(request.Query);
+        var families = MediaPlanning.FamiliesFor(modality, _options.Families);
+        if (modality.Count > 0)
+        {
+            datasets = datasets.Where(d => d.Card.MediaKinds.Any(k => modality.Any(m => m.Kind == k))).ToList();
+            MediaPlanning.RequireCandidates(modality, families, datasets);
+            decisions.Add($"modality: {MediaPlanning.Describe(modality)}; only its {families.Count} media task families and {datasets.Count} media datasets are grounding candidates.");
+        }
+
+        var pool = CardPool.Build(families, datasets);
 
         Report(progress, request, 1, "scope");
         var scope = await _scope.RunAsync(request, cancellationToken).ConfigureAwait(false);
@@ -97,6 +110,21 @@ internal sealed class LlmPlanner
                 }
 
                 break;
+            }
+        }
+
+        if (modality.Count > 0)
+        {
+            // A media subtask no media card grounds would be written by the generator as text: drop it instead.
+            foreach (var design in designs.Where(d => verdicts[d.Name].Card is null))
+            {
+                decisions.Add($"grounding, {design.Name}: dropped: the query asks for media and no media card fits it; this backbone does not write media.");
+            }
+
+            designs = designs.Where(d => verdicts[d.Name].Card is not null).ToList();
+            if (designs.Count == 0)
+            {
+                throw new UncoveredQueryException($"{MediaPlanning.Describe(modality)}, but no designed subtask grounds in a task family or dataset that carries it; the generator never writes text items in their place");
             }
         }
 

@@ -238,6 +238,8 @@ public sealed class DatasetReaderTests
         string path = Path.Combine(folder.Path, "s.jsonl");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(
             "{\"id\": 7, \"input\": {\"image\": \"x.png\", \"size\": 3}, \"output\": {\"text\": \"cat\"}}\r\n{\"input\": \"q\", \"output\": [1, 2]}\r\n")]);
+        // Issue 15: a record's image path must name a real image beside the dataset (else BA0421).
+        File.WriteAllBytes(Path.Combine(folder.Path, "x.png"), Media.TestMedia.Png(2, 2));
 
         var dataset = DatasetReader.Read(path);
 

@@ -107,6 +107,14 @@ public sealed class OfflinePlannerCoverageTests
     [MemberData(nameof(OutsideQueries))]
     public void With_AllowWeakMatch_an_outside_query_is_never_silent(string query)
     {
+        if (QueryModality.Detect(query) is [var (kind, _), ..])
+        {
+            // Issue 15: a query for images or audio never gets text items, not even as a weak match.
+            var ex = Assert.Throws<UncoveredQueryException>(() => Plan(query, allowWeak: true));
+            Assert.Contains($"asks for {QueryModality.Name(kind)} items", ex.Message, StringComparison.Ordinal);
+            return;
+        }
+
         var plan = Plan(query, allowWeak: true);
 
         Assert.Contains(plan.Warnings, w => w.Contains("matches no task family well", StringComparison.Ordinal));
