@@ -10,7 +10,7 @@ if (args is ["dump", string folder, string seedText])
 {
     Directory.CreateDirectory(folder);
     ulong seed = ulong.Parse(seedText, CultureInfo.InvariantCulture);
-    foreach (var family in MediaTaskFamilies.All)
+    foreach (var family in MediaTaskFamilies.Create(Environment.GetEnvironmentVariable("PATH")).Families)
     {
         foreach (var difficulty in Enum.GetValues<Difficulty>())
         {
@@ -29,7 +29,7 @@ if (args is ["dump", string folder, string seedText])
 }
 
 int count = int.Parse(args[0], CultureInfo.InvariantCulture);
-foreach (var family in MediaTaskFamilies.All)
+foreach (var family in MediaTaskFamilies.Create(Environment.GetEnvironmentVariable("PATH")).Families)
 {
     foreach (var difficulty in Enum.GetValues<Difficulty>())
     {

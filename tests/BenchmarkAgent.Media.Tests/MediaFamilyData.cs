@@ -9,7 +9,7 @@ internal static class MediaFamilyData
     public static TheoryData<string> FamilyIds()
     {
         var data = new TheoryData<string>();
-        foreach (var family in MediaTaskFamilies.All)
+        foreach (var family in All)
         {
             data.Add(family.Card.Id);
         }
@@ -18,7 +18,10 @@ internal static class MediaFamilyData
     }
 
     public static ITaskFamily Get(string id) =>
-        MediaTaskFamilies.All.FirstOrDefault(f => f.Card.Id == id) ?? throw new InvalidOperationException($"unknown family {id}");
+        All.FirstOrDefault(f => f.Card.Id == id) ?? throw new InvalidOperationException($"unknown family {id}");
+
+    /// <summary>Every media family this machine runs (spoken digits only where espeak-ng is installed).</summary>
+    public static IReadOnlyList<ITaskFamily> All { get; } = MediaTaskFamilies.Create(Environment.GetEnvironmentVariable("PATH")).Families;
 
     /// <summary>The identity of a sample as a benchmark sees it: prompt plus the hashes of its media.</summary>
     public static string Key(FamilySample sample) =>

@@ -103,11 +103,18 @@ internal static class MediaFamilyCards
     /// <summary>Spoken digits and short commands, synthesised with espeak-ng.</summary>
     public static TaskFamilyCard Spoken { get; } = Audio(new(
         "spoken-digits",
-        "Spoken digits and commands",
-        "A WAV clip of synthesised speech (espeak-ng) saying a short digit sequence or a command; the model transcribes the digits or names the command. Offered only where espeak-ng is installed. The checker re-derives the answer from the spoken script by rendering it again and comparing the samples.",
+        "Spoken digits",
+        "A WAV clip of synthesised speech (espeak-ng, one of four voices) saying a digit sequence; the model transcribes the digits. Offered only where espeak-ng is installed. The checker splits the clip at its silences and matches each word against the ten digit words it synthesises itself with the same voice.",
         "speech recognition",
         ["audio", "speech", "spoken", "spoken digits", "voice", "voice command", "spoken command", "transcribe", "speech recognition", "listening", "wav", "dialogue", "multimodal"],
         AnswerType.ShortText));
+
+    /// <summary>
+    /// The cards of the families this machine can generate: every card, except <see cref="Spoken"/> when
+    /// <paramref name="speechInstalled"/> is false (see <see cref="SpeechSynthesizer.Locate"/>).
+    /// </summary>
+    public static IReadOnlyList<TaskFamilyCard> Offered(bool speechInstalled) =>
+        speechInstalled ? All : All.Where(card => !ReferenceEquals(card, Spoken)).ToList();
 
     /// <summary>Every media card, in the order the generator program adds the families.</summary>
     public static IReadOnlyList<TaskFamilyCard> All { get; } =

@@ -32,14 +32,11 @@ internal sealed class PixelImage
             return null;
         }
 
-        var rgb = new uint[bitmap.Width * bitmap.Height];
-        for (int y = 0; y < bitmap.Height; y++)
+        var pixels = bitmap.Pixels;
+        var rgb = new uint[pixels.Length];
+        for (int i = 0; i < pixels.Length; i++)
         {
-            for (int x = 0; x < bitmap.Width; x++)
-            {
-                var c = bitmap.GetPixel(x, y);
-                rgb[(y * bitmap.Width) + x] = ((uint)c.Red << 16) | ((uint)c.Green << 8) | c.Blue;
-            }
+            rgb[i] = Rgb(pixels[i]);
         }
 
         return new PixelImage(bitmap.Width, bitmap.Height, rgb);
