@@ -50,9 +50,15 @@ internal sealed partial class ToneComparisonFamily : ITaskFamily
         }
 
         string question = $"The attached audio clip from {rng.Pick(Devices)} that {rng.Pick(Lexicon.Names)} recorded plays {tones} tones one after another, with pauses between them.\n\nWhich tone is {quality}?";
+        // Options in playing order (not shuffled): "A) the first tone" is easier to map than a shuffled list.
         var options = Ordinals.Take(tones).Select(o => $"the {o} tone").ToList();
-        var sample = PromptText.ChoiceSample(rng, question, options[answer], options.Where((_, k) => k != answer).ToList());
-        return sample with { Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, synth.ToWav()) with { Origin = "family:" + Card.Id }] };
+        var text = new System.Text.StringBuilder(question).Append("\n\n");
+        PromptText.AppendChoices(text, options);
+        text.Append("\nAnswer with the letter of the correct option.");
+        return new FamilySample(text.ToString(), ExpectedAnswer.Choice(answer), options)
+        {
+            Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, synth.ToWav()) with { Origin = "family:" + Card.Id }],
+        };
     }
 
     /// <inheritdoc />

@@ -173,7 +173,8 @@ internal sealed partial class LineChartFamily : ITaskFamily
         var ticks = new List<int>();
         for (int x = 0; x < image.Width; x++)
         {
-            if (image[x, axis + 3] == 0x000000 && image[x - 1, axis + 3] != 0x000000)
+            // A tick is a short black stroke hanging below the axis: black 2 and 5 pixels below it, one pixel wide.
+            if (image[x, axis + 2] == 0x000000 && image[x, axis + 5] == 0x000000 && image[x - 1, axis + 3] != 0x000000)
             {
                 ticks.Add(x);
             }

@@ -19,7 +19,7 @@ internal sealed partial class TableImageFamily : ITaskFamily
     private const int NumberWidth = 64;
     private const int Margin = 10;
     private static readonly string[] Subjects = ["Points scored", "Boxes packed", "Orders shipped", "Hours worked", "Seats sold", "Kilometres run", "Jars filled", "Calls answered"];
-    private static readonly string[] Periods = ["Mon", "Tue", "Wed", "Thu", "Fri", "Q1", "Q2", "Q3", "Q4", "Jan", "Feb", "Mar"];
+    private static readonly string[][] Periods = [["Mon", "Tue", "Wed", "Thu", "Fri"], ["Q1", "Q2", "Q3", "Q4"], ["Jan", "Feb", "Mar", "Apr", "May"], ["Wk1", "Wk2", "Wk3", "Wk4"]];
 
     /// <inheritdoc />
     public TaskFamilyCard Card => MediaFamilyCards.TableImage;
@@ -37,8 +37,7 @@ internal sealed partial class TableImageFamily : ITaskFamily
 
         var topic = rng.Pick(ChartTopic.All);
         var labels = rng.Shuffle(topic.Categories).Take(rows).ToList();
-        int periodStart = rng.Pick(new[] { 0, 5, 9 });
-        var headers = Periods.Skip(periodStart).Take(columns).ToList();
+        var headers = rng.Pick(Periods).Take(columns).ToList();
         var values = new int[rows, columns];
         for (int r = 0; r < rows; r++)
         {
