@@ -113,7 +113,10 @@ public sealed class MediaFamilyContractTests
             }
         }
 
-        Assert.True(rejected >= tried * 0.8, $"{id}: only {rejected} of {tried} swapped media rejected");
+        // A choice item has few options, so another item's media leads to the same letter by chance (1 in 2 to 1 in 4);
+        // number and text items almost never agree by chance.
+        double expected = family.Card.AnswerType == AnswerType.Choice ? 0.6 : 0.8;
+        Assert.True(rejected >= tried * expected, $"{id}: only {rejected} of {tried} swapped media rejected");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed record EspeakVoice(string Voice, string Description, int WordsPe
     public const int SampleRate = 11025;
 
     /// <summary>Says <paramref name="word"/> (plain ASCII letters only) with this voice.</summary>
-    /// <exception cref="InvalidOperationException">espeak-ng failed or wrote something that is not a 16-bit mono WAV.</exception>
+    /// <exception cref="MediaRenderingException">espeak-ng failed or wrote something that is not a 16-bit mono WAV.</exception>
     public short[] Say(string program, string word)
     {
         if (word.Length == 0 || !word.All(char.IsAsciiLetterLower))
@@ -45,19 +45,19 @@ internal sealed record EspeakVoice(string Voice, string Description, int WordsPe
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started.");
+        using var process = Process.Start(start) ?? throw new MediaRenderingException($"{program} could not be started.");
         using var buffer = new MemoryStream();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardOutput.BaseStream.CopyTo(buffer);
         if (!process.WaitForExit(30_000))
         {
             process.Kill();
-            throw new InvalidOperationException($"{program} did not finish within 30 s.");
+            throw new MediaRenderingException($"{program} did not finish within 30 s.");
         }
 
         if (process.ExitCode != 0 || !WavFile.TryDecode(buffer.ToArray(), out int rate, out short[] samples) || rate != 2 * SampleRate)
         {
-            throw new InvalidOperationException($"{program} exited with {process.ExitCode} without a 22,050 Hz 16-bit mono WAV: {stderr.Result.Trim()}");
+            throw new MediaRenderingException($"{program} exited with {process.ExitCode} without a 22,050 Hz 16-bit mono WAV: {stderr.Result.Trim()}");
         }
 
         // Halving can turn an edge sample into 0; trim exact zeros again so a word starts and ends with sound.
