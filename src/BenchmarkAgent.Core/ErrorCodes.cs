@@ -174,6 +174,12 @@ internal static class ErrorCodes
 
     /// <summary><c>BENCHAGENT_GENERATOR_CONCURRENCY</c> is not a whole number from 1 to 1024.</summary>
     public const string InvalidGeneratorConcurrency = "BA0552";
+
+    /// <summary>espeak-ng is not on the PATH, so the spoken-digits media family is not offered to the planner (a warning).</summary>
+    public const string SpeechSynthesizerMissing = "BA0600";
+
+    /// <summary>A media family could not render an item (SkiaSharp's native library or the embedded font failed to load, or espeak-ng failed).</summary>
+    public const string MediaRenderingFailed = "BA0601";
     /// <summary>A registered dataset cannot be read or is empty and is left out, because other registered datasets read (a warning).</summary>
     public const string DatasetLeftOut = "BA0410";
 

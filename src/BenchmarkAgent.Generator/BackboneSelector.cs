@@ -16,6 +16,7 @@ internal sealed class BackboneSelector
     private readonly ModelRoleSettingsReader _settings;
     private readonly ModelPipelineOptions _pipeline;
     private readonly Func<IChatClient, string, GeneratorBudget, IGenerationBackbone> _llm;
+    private readonly IReadOnlyList<Families.ITaskFamily>? _families;
     private OfflineBackbone? _offline;
 
     /// <summary>Creates a selector.</summary>
@@ -23,12 +24,15 @@ internal sealed class BackboneSelector
     /// <param name="pipeline">The model pipeline options (cache folder, retries).</param>
     /// <param name="llm">Builds the LLM backbone over the composed client (default: <see cref="CreateLlmBackbone"/>).</param>
     /// <param name="concurrency">How many sample positions the LLM backbone realises at once (<c>BENCHAGENT_GENERATOR_CONCURRENCY</c>).</param>
-    public BackboneSelector(ModelRoleSettingsReader settings, ModelPipelineOptions pipeline, Func<IChatClient, string, GeneratorBudget, IGenerationBackbone>? llm = null, int concurrency = 1)
+    /// <param name="families">The task families both backbones generate with (default: the built-in text families only; the
+    /// program passes <see cref="GeneratorFamilies.Compose"/>, which adds the media families).</param>
+    public BackboneSelector(ModelRoleSettingsReader settings, ModelPipelineOptions pipeline, Func<IChatClient, string, GeneratorBudget, IGenerationBackbone>? llm = null, int concurrency = 1, IReadOnlyList<Families.ITaskFamily>? families = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _settings = settings;
         _pipeline = pipeline;
-        _llm = llm ?? ((client, model, budget) => CreateLlmBackbone(client, model, budget, concurrency));
+        _families = families;
+        _llm = llm ?? ((client, model, budget) => CreateLlmBackbone(client, model, budget, concurrency, families));
     }
 
     /// <summary>The backbone for <paramref name="backbone"/> (<c>offline</c> or <c>llm</c>, as the task resolved it).</summary>
@@ -36,7 +40,7 @@ internal sealed class BackboneSelector
     {
         if (backbone == Planning.OfflinePlanner.BackboneName)
         {
-            return new(_offline ??= new OfflineBackbone(), null, null);
+            return new(_offline ??= new OfflineBackbone(_families), null, null);
         }
 
         var read = _settings.Read(ModelRole.Generator);
@@ -53,9 +57,10 @@ internal sealed class BackboneSelector
     }
 
     /// <summary>The LLM backbone (src/BenchmarkAgent.Generation) over the generator role's composed client, within <paramref name="budget"/>.</summary>
-    private static IGenerationBackbone CreateLlmBackbone(IChatClient client, string model, GeneratorBudget budget, int concurrency) =>
+    private static IGenerationBackbone CreateLlmBackbone(IChatClient client, string model, GeneratorBudget budget, int concurrency, IReadOnlyList<Families.ITaskFamily>? families) =>
         new LlmBackbone(client, model, new LlmBackboneOptions
         {
+            Families = families ?? Families.BuiltInTaskFamilies.All,
             Budget = new GenerationBudget(
                 budget.MaxRequests,
                 budget.MaxTokens,

@@ -99,6 +99,11 @@ internal sealed class BenchmarkGeneration(
         {
             snapshot = await backbone.GenerateAsync(plan, benchmark.Fingerprint, existing, request.RefreshFraction, recording, progress, budget).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is Media.MediaRenderingException || Media.MediaRenderingException.IsNativeLoadFailure(ex))
+        {
+            output.Error(ErrorCodes.MediaRenderingFailed, $"Benchmark '{benchmark.Name}': a media family could not render an item: {ex.Message} Restore the BenchmarkAgent.Sdk package again (SkiaSharp's native library must be under tools/generator/runtimes/ for this platform), or for spoken items check that 'espeak-ng --version' runs. Items finished so far are kept in {journalPath}.");
+            return false;
+        }
         catch (QuotaShortfallException ex)
         {
             output.Error(ErrorCodes.QuotaShortfall, $"Benchmark '{benchmark.Name}': {ex.Message}");

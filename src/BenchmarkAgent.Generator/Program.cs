@@ -41,7 +41,14 @@ if (GeneratorConcurrency.Read(Environment.GetEnvironmentVariable(GeneratorConcur
     return 1;
 }
 
-var selector = new BackboneSelector(ModelRoleSettingsReader.FromEnvironment(), pipeline, concurrency: concurrency);
+// The media families (images, synthesised audio; spoken digits where espeak-ng is on the PATH) join the text families.
+var media = BenchmarkAgent.Media.MediaTaskFamilies.Create(Environment.GetEnvironmentVariable("PATH"));
+foreach (var warning in GeneratorFamilies.Warnings(media, request))
+{
+    output.Write(warning);
+}
+
+var selector = new BackboneSelector(ModelRoleSettingsReader.FromEnvironment(), pipeline, concurrency: concurrency, families: GeneratorFamilies.Compose(media));
 try
 {
     return await new GeneratorRun(request, output, selector).RunAsync(signals.Token);
