@@ -180,6 +180,9 @@ internal static class ErrorCodes
 
     /// <summary>A media family could not render an item (SkiaSharp's native library or the embedded font failed to load, or espeak-ng failed).</summary>
     public const string MediaRenderingFailed = "BA0601";
+
+    /// <summary>A step that runs in the MSBuild process (the changes summary) would have to render media, which only the generator program does (a warning).</summary>
+    public const string MediaFamilyNotHere = "BA0602";
     /// <summary>A registered dataset cannot be read or is empty and is left out, because other registered datasets read (a warning).</summary>
     public const string DatasetLeftOut = "BA0410";
 

@@ -1,4 +1,5 @@
 using BenchmarkAgent.Execution;
+using BenchmarkAgent.Families;
 using BenchmarkAgent.Grounding;
 using BenchmarkAgent.Persistence;
 using BenchmarkAgent.Planning;
@@ -57,7 +58,7 @@ public abstract class BenchmarkAgentTask : MSBuildTask
 
         if (settings.Problems.Count == 0)
         {
-            Run(settings, new SnapshotGenerator());
+            Run(settings, new SnapshotGenerator(CardOnlyFamily.WithMediaCards(Environment.GetEnvironmentVariable("PATH"))));
         }
 
         return !Log.HasLoggedErrors;
@@ -129,6 +130,10 @@ public abstract class BenchmarkAgentTask : MSBuildTask
         catch (SnapshotFormatException ex)
         {
             LogSnapshotFormat(plan.Request, ex);
+        }
+        catch (FamilyUnavailableException ex)
+        {
+            Log.LogWarning(subcategory: null, ErrorCodes.MediaFamilyNotHere, helpKeyword: null, ProjectFile, 0, 0, 0, 0, "Benchmark '{0}': {1}", plan.Request.Name, ex.Message[(ErrorCodes.MediaFamilyNotHere.Length + 2)..]);
         }
 
         return null;
