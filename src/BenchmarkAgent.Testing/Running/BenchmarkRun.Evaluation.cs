@@ -85,7 +85,9 @@ public sealed partial class BenchmarkRun
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
-                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i))).ToList();
+                var items = catalog.Benchmarks.SelectMany(b => catalog.Items(b).Select(i => (b, i)))
+                    .Where(x => _settings.Shard?.Contains(x.b, x.i.Id) ?? true) // a shard calls the subject for its own items only
+                    .ToList();
                 var custom = Evaluators().Evaluators;
                 if (_judge is not null || custom.Count > 0)
                 {

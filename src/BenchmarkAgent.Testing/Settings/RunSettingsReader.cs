@@ -52,6 +52,12 @@ internal static class RunSettingsReader
     /// <summary>The GitHub Actions job summary file the Markdown report is appended to.</summary>
     public const string GitHubStepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
+    /// <summary>Runs one shard of the items, <c>k/n</c> (e.g. <c>3/8</c>); the gate is left to the merge.</summary>
+    public const string ShardVariable = "BENCHAGENT_SHARD";
+
+    /// <summary>A folder of shard files: the run merges them (reports and gates) instead of calling the subject.</summary>
+    public const string MergeVariable = "BENCHAGENT_MERGE";
+
     /// <summary>Reads the settings of a run.</summary>
     /// <param name="lookup">Returns a variable's value or <see langword="null"/>, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     /// <returns>The settings, with every wrong value in <see cref="RunSettings.Errors"/>.</returns>
@@ -124,6 +130,21 @@ internal static class RunSettingsReader
         bool subjectCache = Switch(SubjectCacheVariable, false);
         bool judgeCache = Switch(JudgeCacheVariable, true);
 
+        string? shardText = Get(ShardVariable);
+        var shard = shardText is null ? null : Sharding.Shard.Parse(shardText);
+        if (shardText is not null && shard is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidShard, ShardVariable,
+                $"{ShardVariable} must be k/n with whole numbers 1 <= k <= n <= {Sharding.Shard.MaxCount} (e.g. 3/8 runs the third of eight shards); it is '{shardText}'."));
+        }
+
+        string? merge = Get(MergeVariable);
+        if (merge is not null && shardText is not null)
+        {
+            errors.Add(new(ErrorCodes.InvalidMergeFolder, MergeVariable,
+                $"{MergeVariable} and {ShardVariable} are both set: a merge run combines the shard files of earlier shard runs and is not a shard itself. Unset {ShardVariable} in the merge job."));
+        }
+
         var roles = new ModelRoleSettingsReader(lookup);
         ModelRoleSettings? judge = null;
 
@@ -161,6 +182,8 @@ internal static class RunSettingsReader
             ResultsDirectory = Get(ResultsDirectoryVariable),
             CacheDirectory = Get(CacheDirectoryVariable),
             GitHubStepSummary = Get(GitHubStepSummaryVariable),
+            Shard = shard,
+            MergeDirectory = merge,
             Errors = errors,
         };
     }
