@@ -3,61 +3,16 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkAgent.Tests.Shared;
 using YamlDotNet.RepresentationModel;
+using static BenchmarkAgent.EndToEnd.Tests.WorkflowYaml;
 
 namespace BenchmarkAgent.EndToEnd.Tests;
 
 /// <summary>
-/// Issue 17, "A CI workflow out of the box": <c>dotnet new benchagent --ci github</c> adds a GitHub Actions workflow
-/// with a shard matrix, a merge job and the report artifact; its commands shard and merge the project for real.
+/// Issue 17, "A CI workflow out of the box": the commands of the workflow <c>dotnet new benchagent --ci github</c> adds
+/// (from the packed template) shard and merge the built project for real.
 /// </summary>
 public sealed partial class TemplateEndToEndTests
 {
-    private const string WorkflowPath = ".github/workflows/benchmarks.yml";
-
-    [Fact]
-    public async Task Dotnet_new_with_ci_github_adds_a_valid_workflow_naming_the_shard_matrix_the_merge_job_and_the_report_artifact()
-    {
-        string six = await NewProjectAsync("ci-six", "--ci", "github", "--shards", "6");
-        string defaults = await NewProjectAsync("ci-default", "--ci", "github");
-        string none = await NewProjectAsync("ci-none");
-
-        string text = await File.ReadAllTextAsync(Path.Combine(six, WorkflowPath), TestContext.Current.CancellationToken);
-        var root = LoadYaml(text);
-        Assert.Equal("6", Scalar(root, "env", "SHARD_COUNT"));
-        Assert.Equal("4", Scalar(LoadYaml(await File.ReadAllTextAsync(Path.Combine(defaults, WorkflowPath), TestContext.Current.CancellationToken)), "env", "SHARD_COUNT"));
-        Assert.False(Directory.Exists(Path.Combine(none, ".github")), "without --ci nothing is added");
-        Assert.Equal("true", Scalar(root, "env", "CI"));
-
-        // The matrix: one shard job per k of 1..SHARD_COUNT, planned by the plan job.
-        Assert.Contains("seq -s, 1 \"$SHARD_COUNT\"", Run(Steps(root, "plan")[0]));
-        Assert.Equal("plan", Scalar(root, "jobs", "shard", "needs"));
-        Assert.Equal("${{ fromJSON(needs.plan.outputs.shards) }}", Scalar(root, "jobs", "shard", "strategy", "matrix", "shard"));
-        Assert.Equal("false", Scalar(root, "jobs", "shard", "strategy", "fail-fast"));
-        var shardSteps = Steps(root, "shard");
-        var test = shardSteps.Single(s => Run(s).Contains("dotnet test", StringComparison.Ordinal));
-        Assert.Contains("BENCHAGENT_SHARD=\"${{ matrix.shard }}/$SHARD_COUNT\" dotnet test Acme.Benchmarks.csproj", Run(test));
-        Assert.Equal("${{ secrets.BENCHAGENT_SUBJECT_API_KEY }}", Scalar(test, "env", "BENCHAGENT_SUBJECT_API_KEY"));
-        var upload = shardSteps.Single(s => Uses(s).StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
-        Assert.Equal("benchagent-shard-${{ matrix.shard }}", Scalar(upload, "with", "name"));
-        Assert.Equal("benchagent-results/runs/*/shard-*-of-*.json", Scalar(upload, "with", "path"));
-        Assert.Equal("${{ always() }}", Scalar(upload, "if"));
-
-        // The merge job: after every shard (even failed ones), downloads the shard artifacts, merges with the gate, uploads the report.
-        Assert.Equal("shard", Scalar(root, "jobs", "merge", "needs"));
-        Assert.Equal("${{ !cancelled() }}", Scalar(root, "jobs", "merge", "if"));
-        var mergeSteps = Steps(root, "merge");
-        var download = mergeSteps.Single(s => Uses(s).StartsWith("actions/download-artifact@", StringComparison.Ordinal));
-        Assert.Equal("benchagent-shard-*", Scalar(download, "with", "pattern"));
-        var merge = mergeSteps.Single(s => Run(s).Contains("dotnet test", StringComparison.Ordinal));
-        Assert.Equal("${{ github.workspace }}/shards", Scalar(merge, "env", "BENCHAGENT_MERGE"));
-        Assert.Null(Find(merge, "env", "BENCHAGENT_SUBJECT_API_KEY")); // the merge calls no model: no key in its environment
-        var report = mergeSteps.Single(s => Uses(s).StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
-        Assert.Equal("benchagent-report", Scalar(report, "with", "name"));
-        Assert.Contains("benchagent-results/report.html", Scalar(report, "with", "path"));
-        Assert.DoesNotContain("Company.Benchmarks", text);
-        Assert.DoesNotContain("BENCHAGENT_CI_SHARD_COUNT", text);
-    }
-
     [Fact]
     public async Task The_generated_workflow_commands_shard_and_merge_the_project_for_real_with_the_summary_and_report()
     {
@@ -132,43 +87,6 @@ public sealed partial class TemplateEndToEndTests
         Assert.True(create.ExitCode == 0, $"dotnet new benchagent {string.Join(' ', options)} failed: {create}");
         return output;
     }
-
-    private static YamlMappingNode LoadYaml(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)Assert.Single(stream.Documents).RootNode;
-    }
-
-    private static YamlNode? Find(YamlNode node, params string[] path)
-    {
-        foreach (string key in path)
-        {
-            if (node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var child))
-            {
-                return null;
-            }
-
-            node = child;
-        }
-
-        return node;
-    }
-
-    private static string Scalar(YamlNode node, params string[] path) =>
-        Assert.IsType<YamlScalarNode>(Find(node, path) ?? throw new Xunit.Sdk.XunitException($"the workflow has no {string.Join('.', path)}")).Value!;
-
-    private static List<YamlMappingNode> Steps(YamlNode root, string job) =>
-        Assert.IsType<YamlSequenceNode>(Find(root, "jobs", job, "steps")).Children.Cast<YamlMappingNode>().ToList();
-
-    private static string Run(YamlNode step) => (Find(step, "run") as YamlScalarNode)?.Value ?? string.Empty;
-
-    private static string Uses(YamlNode step) => (Find(step, "uses") as YamlScalarNode)?.Value ?? string.Empty;
-
-    /// <summary>Replaces the <c>${{ ... }}</c> expressions the runner would, failing on any it does not know.</summary>
-    private static string Expand(string text, IReadOnlyDictionary<string, string> expressions) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\$\{\{\s*([^}]+?)\s*\}\}", m =>
-            expressions.TryGetValue(m.Groups[1].Value, out string? value) ? value : throw new Xunit.Sdk.XunitException($"unknown expression {m.Value}"));
 
     /// <summary>Runs a step's <c>run</c> script with bash, as a runner does: the workflow's env, then the step's env, expressions expanded.</summary>
     private async Task<CliResult> StepAsync(YamlNode root, YamlNode step, string workingDirectory, Dictionary<string, string> expressions, Dictionary<string, string> runner)
