@@ -344,4 +344,33 @@ internal static class ErrorCodes
 
     /// <summary>A role's <c>batch-state.json</c> cannot be read.</summary>
     public const string BatchStateUnreadable = "BA2115";
+    /// <summary><c>BENCHAGENT_SHARD</c> is not <c>k/n</c> with whole numbers 1 &lt;= k &lt;= n &lt;= 1024.</summary>
+    public const string InvalidShard = "BA2080";
+
+    /// <summary><c>BENCHAGENT_MERGE</c> names a folder that does not exist or holds no shard files, or is set together with <c>BENCHAGENT_SHARD</c>.</summary>
+    public const string InvalidMergeFolder = "BA2081";
+
+    /// <summary>A shard file is unreadable: invalid JSON, another schema, missing fields, or results that contradict its own header.</summary>
+    public const string MalformedShardFile = "BA2082";
+
+    /// <summary>The merge is missing a shard: some <c>k</c> of <c>1..n</c> has no shard file.</summary>
+    public const string MissingShard = "BA2083";
+
+    /// <summary>The merge has the same shard twice (two files for one <c>k</c>, or one item in two shards).</summary>
+    public const string DuplicateShard = "BA2084";
+
+    /// <summary>The shard files were written for different shard counts <c>n</c>.</summary>
+    public const string ShardCountMismatch = "BA2085";
+
+    /// <summary>The shards ran a different item set than each other or than the project being merged (a benchmark added, removed or changed between runs).</summary>
+    public const string ShardItemSetMismatch = "BA2086";
+
+    /// <summary>The shards ran different subjects.</summary>
+    public const string ShardSubjectMismatch = "BA2087";
+
+    /// <summary>The gate of a benchmark failed on the merged results of all shards.</summary>
+    public const string MergedGateFailed = "BA2088";
+
+    /// <summary>A shard could not write its shard file into its run folder.</summary>
+    public const string ShardWriteFailed = "BA2089";
 }

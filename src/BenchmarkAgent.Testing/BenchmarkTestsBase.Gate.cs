@@ -31,7 +31,18 @@ public abstract partial class BenchmarkTestsBase
     internal async Task<string?> RunGateAsync(string benchmark)
     {
         var assembly = GetType().Assembly;
+        if (Run.Merging)
+        {
+            MergedGate(benchmark); // BENCHAGENT_MERGE: the gate over the merged results of every shard
+            return;
+        }
+
         var subject = RequireSubject(assembly);
+        if (Run.Shard is { } shard)
+        {
+            SkipGateInShard(benchmark, shard); // BENCHAGENT_SHARD: a shard sees only part of the items; the merge gates
+            return;
+        }
 
         var location = BenchmarkCatalog.ForAssembly(assembly).Location(benchmark)
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");

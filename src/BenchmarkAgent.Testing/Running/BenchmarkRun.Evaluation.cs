@@ -94,9 +94,11 @@ public sealed partial class BenchmarkRun
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var catalog = BenchmarkCatalog.ForAssembly(testAssembly);
-                // Items the subject cannot take (a modality it does not declare) are skipped, so no call starts for them.
+                // Items the subject cannot take (a modality it does not declare) are skipped, so no call starts for them;
+                // a shard calls the subject for its own items only.
                 var items = catalog.Benchmarks
                     .SelectMany(b => catalog.Items(b).Where(i => ItemModalities.Missing(i, subject.Modalities) == InputModalities.TextOnly).Select(i => (b, i)))
+                    .Where(x => _settings.Shard?.Contains(x.b, x.i.Id) ?? true)
                     .ToList();
                 IReadOnlyList<AIContent> Media(string benchmark, BenchmarkItem item) => MediaParts.Read(catalog.Location(benchmark)?.SnapshotDirectory, item);
                 var custom = Evaluators().Evaluators;

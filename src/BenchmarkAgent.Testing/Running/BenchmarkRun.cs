@@ -123,6 +123,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     /// <summary>Resolves the subject and, when there is one, hands the run's scheduler to <paramref name="then"/>, on the thread pool.</summary>
     private void InBackground(Assembly testAssembly, Action<SubjectScheduler> then)
     {
+        if (Merging)
+        {
+            return; // a merge run reads shard files: it never calls the subject, even when one is configured
+        }
+
         var started = Task.Run(() =>
         {
             try
@@ -165,7 +170,9 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
             _disposed = true; // no scheduler is created after this (a background start that lost the race does nothing)
         }
 
-        if ((!_results.IsEmpty || !_gates.IsEmpty) && ResultsDirectory() is { } directory)
+        // A shard always leaves its shard file (even with no item of its own), so the merge can tell it ran.
+        var shard = _assembly is null ? null : _settings.Shard;
+        if ((!_results.IsEmpty || !_gates.IsEmpty || shard is not null) && ResultsDirectory() is { } directory)
         {
             var results = _results.ToList();
             // report.html embeds the items' media from the snapshot folders next to the test assembly (read when written).
@@ -176,7 +183,11 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
                 MediaFiles = catalog is null ? null : new ReportMediaFiles(benchmark => catalog.Location(benchmark)?.SnapshotDirectory),
             };
             // Each run its own folder (runs/<time>-<pid>-<random>/), then the top-level copies and the 'latest' pointer.
-            await RunFolders.WriteAsync(report, directory, _settings.GitHubStepSummary, DateTimeOffset.UtcNow).ConfigureAwait(false);
+            string runDirectory = await RunFolders.WriteAsync(report, directory, _settings.GitHubStepSummary, DateTimeOffset.UtcNow).ConfigureAwait(false);
+            if (shard is not null)
+            {
+                WriteShardFile(runDirectory, shard, results);
+            }
         }
 
         if (_scheduler is not null)

@@ -89,6 +89,12 @@ internal sealed record RunSettings
     /// <summary>The inputs the judge accepts besides text (<c>BENCHAGENT_JUDGE_MODALITIES</c>); text only when unset.</summary>
     public InputModalities JudgeModalities { get; init; }
 
+    /// <summary>The part of the items this run takes (<c>BENCHAGENT_SHARD=k/n</c>), or <see langword="null"/> for every item.</summary>
+    public Sharding.Shard? Shard { get; init; }
+
+    /// <summary>The folder of shard files this run merges instead of calling the subject (<c>BENCHAGENT_MERGE</c>), or <see langword="null"/>.</summary>
+    public string? MergeDirectory { get; init; }
+
     /// <summary>The settings that are set but wrong, in the order they are reported.</summary>
     public IReadOnlyList<SettingError> Errors { get; init; } = [];
 

@@ -67,6 +67,12 @@ internal static class RunSettingsReader
     /// <summary>The inputs the judge accepts besides text, e.g. <c>text,image</c>.</summary>
     public const string JudgeModalitiesVariable = "BENCHAGENT_JUDGE_MODALITIES";
 
+    /// <summary>Runs one shard of the items, <c>k/n</c> (e.g. <c>3/8</c>); the gate is left to the merge.</summary>
+    public const string ShardVariable = "BENCHAGENT_SHARD";
+
+    /// <summary>A folder of shard files: the run merges them (reports and gates) instead of calling the subject.</summary>
+    public const string MergeVariable = "BENCHAGENT_MERGE";
+
     /// <summary>Reads the settings of a run.</summary>
     /// <param name="lookup">Returns a variable's value or <see langword="null"/>, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     /// <returns>The settings, with every wrong value in <see cref="RunSettings.Errors"/>.</returns>
@@ -182,6 +188,21 @@ internal static class RunSettingsReader
                 $"{BatchVariable} must be openai (the OpenAI Batch API), azure (an Azure OpenAI batch deployment), vllm (vllm run-batch files) or off; it is '{batchText}'."));
         }
 
+        string? shardText = Get(ShardVariable);
+        var shard = shardText is null ? null : Sharding.Shard.Parse(shardText);
+        if (shardText is not null && shard is null)
+        {
+            errors.Add(new(ErrorCodes.InvalidShard, ShardVariable,
+                $"{ShardVariable} must be k/n with whole numbers 1 <= k <= n <= {Sharding.Shard.MaxCount} (e.g. 3/8 runs the third of eight shards); it is '{shardText}'."));
+        }
+
+        string? merge = Get(MergeVariable);
+        if (merge is not null && shardText is not null)
+        {
+            errors.Add(new(ErrorCodes.InvalidMergeFolder, MergeVariable,
+                $"{MergeVariable} and {ShardVariable} are both set: a merge run combines the shard files of earlier shard runs and is not a shard itself. Unset {ShardVariable} in the merge job."));
+        }
+
         var roles = new ModelRoleSettingsReader(lookup);
         ModelRoleSettings? judge = null;
 
@@ -224,6 +245,8 @@ internal static class RunSettingsReader
             GitHubStepSummary = Get(GitHubStepSummaryVariable),
             SubjectModalities = subjectModalities,
             JudgeModalities = judgeModalities ?? InputModalities.TextOnly,
+            Shard = shard,
+            MergeDirectory = merge,
             Errors = errors,
         };
     }

@@ -22,7 +22,7 @@ internal sealed class BenchmarkGatesAttribute : DataAttribute
         foreach (string benchmark in catalog.Benchmarks)
         {
             var row = new TheoryDataRow<string>(benchmark)
-                .WithTestDisplayName($"{benchmark} (gate)")
+                .WithTestDisplayName(GateName(benchmark, catalog))
                 .WithTrait("benchmark", benchmark)
                 .WithTrait("kind", "gate");
             rows.Add(catalog.Items(benchmark).Count == 0 ? row.WithSkip($"Benchmark '{benchmark}' has no items to gate.") : row);
@@ -42,4 +42,17 @@ internal sealed class BenchmarkGatesAttribute : DataAttribute
 
     /// <inheritdoc />
     public override bool SupportsDiscoveryEnumeration() => true;
+
+    /// <summary><c>benchmark (gate)</c>; in a shard run, how many items the shard runs and that the gate is left to the merge.</summary>
+    private static string GateName(string benchmark, BenchmarkCatalog catalog)
+    {
+        if (Sharding.Shard.Current is not { } shard)
+        {
+            return $"{benchmark} (gate)";
+        }
+
+        var items = catalog.Items(benchmark);
+        int mine = items.Count(i => shard.Contains(benchmark, i.Id));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{benchmark} (gate skipped in shard {shard}: {mine} of {items.Count} items run here; the merge gates)");
+    }
 }

@@ -21,10 +21,19 @@ internal sealed class BenchmarkItemsAttribute : DataAttribute
         var assembly = TestAssemblyLocator.Find(testMethod);
         var catalog = BenchmarkCatalog.ForAssembly(assembly);
         var rows = new List<ITheoryDataRow>();
+        // BENCHAGENT_SHARD=k/n: the items of other shards are not rows at all (not skipped noise); the gate row says how many ran.
+        var shard = Sharding.Shard.Current;
+        int outsideShard = 0;
         foreach (string benchmark in catalog.Benchmarks)
         {
             foreach (var item in catalog.Items(benchmark))
             {
+                if (shard is not null && !shard.Contains(benchmark, item.Id))
+                {
+                    outsideShard++;
+                    continue;
+                }
+
                 rows.Add(new TheoryDataRow<string, string>(benchmark, item.Id)
                     .WithTestDisplayName(DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}"))
                     .WithTrait("benchmark", benchmark)
@@ -34,7 +43,13 @@ internal sealed class BenchmarkItemsAttribute : DataAttribute
         }
 
         var policy = Settings.EmptyRunPolicy.Current;
-        if (rows.Count == 0)
+        if (rows.Count == 0 && outsideShard > 0)
+        {
+            // Fewer items than shards: this shard has none of them, which is not an empty run.
+            rows.Add(new TheoryDataRow<string, string>(EmptyRunRow, EmptyRunRow).WithTestDisplayName($"(no items in shard {shard})")
+                .WithSkip($"All {outsideShard} items belong to other shards than {shard}."));
+        }
+        else if (rows.Count == 0)
         {
             string reason = catalog.Problems.Count > 0
                 ? "No benchmark snapshot could be read: " + string.Join("; ", catalog.Problems)
