@@ -34,14 +34,14 @@ public abstract partial class BenchmarkTestsBase
         if (Run.Merging)
         {
             MergedGate(benchmark); // BENCHAGENT_MERGE: the gate over the merged results of every shard
-            return;
+            return null;
         }
 
         var subject = RequireSubject(assembly);
         if (Run.Shard is { } shard)
         {
             SkipGateInShard(benchmark, shard); // BENCHAGENT_SHARD: a shard sees only part of the items; the merge gates
-            return;
+            return null;
         }
 
         var location = BenchmarkCatalog.ForAssembly(assembly).Location(benchmark)

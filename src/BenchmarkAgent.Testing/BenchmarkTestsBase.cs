@@ -51,7 +51,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
         if (run.Merging)
         {
             MergedItem(catalog, benchmark, item); // BENCHAGENT_MERGE: the result comes from the shard files, not the subject
-            return;
+            return null;
         }
 
         var subject = RequireSubject(assembly);
