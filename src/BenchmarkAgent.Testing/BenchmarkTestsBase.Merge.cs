@@ -17,7 +17,8 @@ namespace BenchmarkAgent.Testing;
 public abstract partial class BenchmarkTestsBase
 {
     /// <summary>A merge run's item test: the shard's result for the item, judged against the baseline, recorded for the report.</summary>
-    private void MergedItem(BenchmarkCatalog catalog, string benchmark, BenchmarkItem item)
+    /// <returns>Why the item is skipped (the shard's subject did not take its modality), or <see langword="null"/>.</returns>
+    private string? MergedItem(BenchmarkCatalog catalog, string benchmark, BenchmarkItem item)
     {
         var merged = Run.Merged(GetType().Assembly);
         if (merged.Error is { } mergeError)
@@ -31,6 +32,14 @@ public abstract partial class BenchmarkTestsBase
         try
         {
             output.AppendLine(CultureInfo.InvariantCulture, $"subject:  {merged.Subject} (merged from {merged.Shards} shards; shard {ShardAssignment.IndexOf(benchmark, item.Id, merged.Shards)} ran this item)");
+            if (result.Skipped is { } skipped)
+            {
+                // Skipped for a modality in its shard: counted apart in the merged reports, as in a whole run.
+                Run.Record(result);
+                output.AppendLine($"skipped:  {skipped}");
+                return skipped;
+            }
+
             if (result.Error is { } error || result.Score is null)
             {
                 // Fail closed, as in a whole run: an error item is never a pass.
@@ -58,6 +67,7 @@ public abstract partial class BenchmarkTestsBase
 
             string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
             Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+            return null;
         }
         finally
         {
@@ -78,7 +88,8 @@ public abstract partial class BenchmarkTestsBase
         var catalog = BenchmarkCatalog.ForAssembly(assembly);
         var location = catalog.Location(benchmark)
             ?? throw new InvalidOperationException($"The test assembly declares no benchmark '{benchmark}'. Rebuild the project.");
-        var results = catalog.Items(benchmark).Select(i => merged.Get(benchmark, i.Id)!).ToList();
+        // Items skipped for a modality in their shard are not part of the gate, as in a whole run.
+        var results = catalog.Items(benchmark).Select(i => merged.Get(benchmark, i.Id)!).Where(r => r.Skipped is null).ToList();
         if (results.Count > 0 && results.All(r => r.Score is null))
         {
             Assert.Fail($"{ErrorCodes.EveryItemErrored}: every one of the {results.Count} items of benchmark '{benchmark}' errored in the shards (first: {results[0].Error}), so the gate cannot pass. The merged item tests name each error.");

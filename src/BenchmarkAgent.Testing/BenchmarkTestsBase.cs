@@ -50,8 +50,7 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
         var item = catalog.Get(benchmark, itemId);
         if (run.Merging)
         {
-            MergedItem(catalog, benchmark, item); // BENCHAGENT_MERGE: the result comes from the shard files, not the subject
-            return null;
+            return MergedItem(catalog, benchmark, item); // BENCHAGENT_MERGE: the result comes from the shard files, not the subject
         }
 
         var subject = RequireSubject(assembly);
