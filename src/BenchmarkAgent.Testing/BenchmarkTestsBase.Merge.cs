@@ -48,25 +48,9 @@ public abstract partial class BenchmarkTestsBase
                 Assert.Fail($"{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: the call failed: {result.Error}");
             }
 
-            var score = result.Score;
-            var judgement = Run.Baselines.Judge(catalog.Location(benchmark), merged.Subject, item.Id, score.Passed);
+            var judgement = Run.Baselines.Judge(catalog.Location(benchmark), merged.Subject, item.Id, result.Score.Passed);
             Run.Record(result with { Verdict = judgement.Verdict });
-            output.AppendLine($"answer:   {result.Response}");
-            output.AppendLine($"extracted: {score.Extracted}");
-            output.AppendLine($"expected: {score.Expected}");
-            output.AppendLine(CultureInfo.InvariantCulture, $"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
-            if (judgement.Note is { } note)
-            {
-                output.AppendLine(note);
-            }
-
-            if (judgement.BaselineError is { } baselineError)
-            {
-                Assert.Fail(baselineError);
-            }
-
-            string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
-            Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+            WriteScoreAndAssert(output, benchmark, item, result, judgement);
             return null;
         }
         finally

@@ -93,36 +93,45 @@ public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
                 Assert.Fail($"{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: the call failed: {error.GetType().Name}: {error.Message}");
             }
 
-            var score = result.Score!;
-            var judgement = run.Baselines.Judge(catalog.Location(benchmark), subject.Label, item.Id, score.Passed);
+            var judgement = run.Baselines.Judge(catalog.Location(benchmark), subject.Label, item.Id, result.Score!.Passed);
             run.Record(result with { Verdict = judgement.Verdict });
-            output.AppendLine($"answer:   {result.Response}");
-            output.AppendLine($"extracted: {score.Extracted}");
-            output.AppendLine($"expected: {score.Expected}");
-            output.AppendLine($"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
-            if (result.Tokens is { } tokens)
-            {
-                output.AppendLine($"tokens:   {tokens.InputTokens} in, {tokens.OutputTokens} out");
-            }
-
-            if (judgement.Note is { } note)
-            {
-                output.AppendLine(note);
-            }
-
-            if (judgement.BaselineError is { } baselineError)
-            {
-                Assert.Fail(baselineError);
-            }
-
-            string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
-            Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
+            WriteScoreAndAssert(output, benchmark, item, result, judgement);
             return null;
         }
         finally
         {
             TestContext.Current.TestOutputHelper?.Write(output.ToString());
         }
+    }
+
+    /// <summary>
+    /// Writes a scored item's answer, extraction, expectation, score, tokens and baseline note, then fails the test as a
+    /// run does: on a baseline error, and on a failure the baseline does not already know (a regression says so).
+    /// </summary>
+    private static void WriteScoreAndAssert(StringBuilder output, string benchmark, BenchmarkAgent.Items.BenchmarkItem item, ItemResult result, ItemJudgement judgement)
+    {
+        var score = result.Score!;
+        output.AppendLine($"answer:   {result.Response}");
+        output.AppendLine($"extracted: {score.Extracted}");
+        output.AppendLine($"expected: {score.Expected}");
+        output.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"score:    {score.Value:0.###} ({(score.Passed ? "pass" : "fail")}) {score.Explanation}");
+        if (result.Tokens is { } tokens)
+        {
+            output.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"tokens:   {tokens.InputTokens} in, {tokens.OutputTokens} out");
+        }
+
+        if (judgement.Note is { } note)
+        {
+            output.AppendLine(note);
+        }
+
+        if (judgement.BaselineError is { } baselineError)
+        {
+            Assert.Fail(baselineError);
+        }
+
+        string regression = judgement.Verdict == ItemVerdict.Regression ? "REGRESSION (passed in the baseline): " : string.Empty;
+        Assert.False(judgement.FailsTest, $"{regression}{DisplayText.Escape($"{benchmark}/{item.Subtask}/{item.Id}")}: expected {score.Expected}, got '{score.Extracted}' (score {score.Value:0.###}). {score.Explanation}");
     }
 
     /// <summary>The configured subject; fails the test on a configuration error and skips it when no subject is set.</summary>
