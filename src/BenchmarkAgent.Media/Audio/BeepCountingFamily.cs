@@ -51,7 +51,7 @@ internal sealed partial class BeepCountingFamily : ITaskFamily
             : $"The attached audio clip, recorded by {who}, is {source} beeping.\n\nHow many beeps are there? Answer with a single number.";
         return new FamilySample(question, ExpectedAnswer.Number(counted))
         {
-            Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, synth.ToWav()) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Wav(Card, synth.ToWav())],
         };
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class DtmfFamily : ITaskFamily
         string prompt = $"The attached audio clip is {PromptText.Num(count)} telephone keypad (DTMF) tones: {rng.Pick(Lexicon.Names)} {rng.Pick(Reasons)}.\n\nWhich keys{symbols} were pressed, in order? Answer with the keys only, without spaces (for example 5170).";
         return new FamilySample(prompt, ExpectedAnswer.Text(pressed.ToString()))
         {
-            Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, synth.ToWav()) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Wav(Card, synth.ToWav())],
         };
     }
 

@@ -46,7 +46,7 @@ internal sealed partial class SpokenDigitsFamily : ITaskFamily
         string prompt = $"The attached audio clip is {voice.Description} reading out {PromptText.Num(count)} digits of {rng.Pick(Lexicon.Names)}'s {rng.Pick(new[] { "booking code", "phone extension", "locker number", "order number", "account number", "ticket number" })}.\n\nWhich digits are spoken, in order? Answer with the digits only, without spaces (for example 4071).";
         return new FamilySample(prompt, ExpectedAnswer.Text(digits.ToString()))
         {
-            Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, WavFile.Encode(samples.ToArray(), EspeakVoice.SampleRate)) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Wav(Card, WavFile.Encode(samples.ToArray(), EspeakVoice.SampleRate))],
         };
     }
 

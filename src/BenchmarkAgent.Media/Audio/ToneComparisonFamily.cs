@@ -57,7 +57,7 @@ internal sealed partial class ToneComparisonFamily : ITaskFamily
         text.Append("\nAnswer with the letter of the correct option.");
         return new FamilySample(text.ToString(), ExpectedAnswer.Choice(answer), options)
         {
-            Media = [MediaContent.Create(MediaKind.Audio, MediaTypes.Wav, synth.ToWav()) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Wav(Card, synth.ToWav())],
         };
     }
 

@@ -45,7 +45,7 @@ internal sealed partial class ClockFaceFamily : ITaskFamily
         string prompt = $"The attached image shows an analogue {label} with {marks}. The short dark blue hand is the hour hand and the long red hand is the minute hand.\n\nWhat time does the clock show? Answer in H:MM format on a 12-hour clock, without a leading zero for the hour (for example 3:07).";
         return new FamilySample(prompt, ExpectedAnswer.Text(Format(hour, minute)))
         {
-            Media = [MediaContent.Create(MediaKind.Image, MediaTypes.Png, png) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Png(Card, png)],
         };
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class ClockFaceFamily : ITaskFamily
     public CheckResult Check(FamilySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Media.Count != 1 || PixelImage.TryDecode(sample.Media[0].Bytes.Span) is not { } image)
+        if (FamilyMedia.SingleImage(sample) is not { } image)
         {
             return CheckResult.Fail("expected one decodable image");
         }

@@ -98,7 +98,7 @@ internal sealed partial class LineChartFamily : ITaskFamily
 
         return new FamilySample($"{intro}\n\n{question} Answer with a single number.", ExpectedAnswer.Number(answer))
         {
-            Media = [MediaContent.Create(MediaKind.Image, MediaTypes.Png, png) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Png(Card, png)],
         };
     }
 
@@ -106,7 +106,7 @@ internal sealed partial class LineChartFamily : ITaskFamily
     public CheckResult Check(FamilySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Media.Count != 1 || PixelImage.TryDecode(sample.Media[0].Bytes.Span) is not { } image)
+        if (FamilyMedia.SingleImage(sample) is not { } image)
         {
             return CheckResult.Fail("expected one decodable image");
         }

@@ -48,7 +48,7 @@ internal sealed partial class MazePathFamily : ITaskFamily
             string prompt = $"The attached image shows a {n} by {n} grid maze. Black cells are walls, white cells are open, and {rng.Pick(Walkers)} starts on the green cell (row {start.R + 1}, column {start.C + 1}, counting from the top left) and must reach the red cell (row {goal.R + 1}, column {goal.C + 1}).\n\nMoving one cell up, down, left or right per step and never entering a wall, what is the smallest number of steps from the start to the goal? Answer with a single number.";
             return new FamilySample(prompt, ExpectedAnswer.Number(steps))
             {
-                Media = [MediaContent.Create(MediaKind.Image, MediaTypes.Png, png) with { Origin = "family:" + Card.Id }],
+                Media = [FamilyMedia.Png(Card, png)],
             };
         }
     }
@@ -57,7 +57,7 @@ internal sealed partial class MazePathFamily : ITaskFamily
     public CheckResult Check(FamilySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Media.Count != 1 || PixelImage.TryDecode(sample.Media[0].Bytes.Span) is not { } image)
+        if (FamilyMedia.SingleImage(sample) is not { } image)
         {
             return CheckResult.Fail("expected one decodable image");
         }

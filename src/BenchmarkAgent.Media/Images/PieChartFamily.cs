@@ -68,14 +68,14 @@ internal sealed partial class PieChartFamily : ITaskFamily
             sample = PromptText.ChoiceSample(rng, $"{intro}\n\nWhich category has the {(largest ? "largest" : "smallest")} share?", names[target], others);
         }
 
-        return sample with { Media = [MediaContent.Create(MediaKind.Image, MediaTypes.Png, png) with { Origin = "family:" + Card.Id }] };
+        return sample with { Media = [FamilyMedia.Png(Card, png)] };
     }
 
     /// <inheritdoc />
     public CheckResult Check(FamilySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Media.Count != 1 || PixelImage.TryDecode(sample.Media[0].Bytes.Span) is not { } image)
+        if (FamilyMedia.SingleImage(sample) is not { } image)
         {
             return CheckResult.Fail("expected one decodable image");
         }

@@ -76,7 +76,7 @@ internal sealed partial class ShapeCountingFamily : ITaskFamily
         string prompt = $"The attached image shows {PromptText.Num(shapes.Count)} coloured shapes (circles, squares and triangles) in the colours {PromptText.JoinAnd(colours.Select(c => c.Name).ToList())} on a white background.\n\n{question} Answer with a single number.";
         return new FamilySample(prompt, ExpectedAnswer.Number(answer))
         {
-            Media = [MediaContent.Create(MediaKind.Image, MediaTypes.Png, png) with { Origin = "family:" + Card.Id }],
+            Media = [FamilyMedia.Png(Card, png)],
         };
     }
 
@@ -84,7 +84,7 @@ internal sealed partial class ShapeCountingFamily : ITaskFamily
     public CheckResult Check(FamilySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        if (sample.Media.Count != 1 || PixelImage.TryDecode(sample.Media[0].Bytes.Span) is not { } image)
+        if (FamilyMedia.SingleImage(sample) is not { } image)
         {
             return CheckResult.Fail("expected one decodable image");
         }
