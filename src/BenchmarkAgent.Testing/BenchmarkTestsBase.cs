@@ -15,6 +15,8 @@ namespace BenchmarkAgent.Testing;
 /// subject and scored. The SDK adds a sealed subclass to the project; derive your own to customise.
 /// </summary>
 /// <param name="run">The run (an assembly fixture) that resolves the subject and collects results.</param>
+/// <remarks>The item tests run before the gates (<see cref="ItemsBeforeGatesOrderer"/>), so each gate reads what the items recorded.</remarks>
+[TestMethodOrderer(typeof(ItemsBeforeGatesOrderer))]
 public abstract partial class BenchmarkTestsBase(BenchmarkRun run)
 {
     /// <summary>The run shared by the item and gate tests.</summary>

@@ -9,15 +9,28 @@ using BenchmarkAgent.Models;
 namespace BenchmarkAgent.Testing.Running;
 
 /// <summary>
-/// Pipelines calls to the subject across all items of a run. xUnit runs theory rows one after
-/// another, so the first item that asks starts every call in the background, at most
-/// <c>concurrency</c> at a time, and each test case awaits only its own answer. With repeats, repeat
-/// <c>r</c> of an item is a separate call carrying <c>r</c> in <see cref="RepeatPropertyKey"/>.
+/// Pipelines calls to the subject across all items of a run. xUnit runs an item theory's rows one after another in
+/// snapshot order, so the scheduler starts calls ahead of the tests in that order, at most <c>concurrency</c> in flight,
+/// and each test case awaits only its own answer. With repeats, repeat <c>r</c> of an item is a separate call carrying
+/// <c>r</c> in <see cref="RepeatPropertyKey"/>.
 /// </summary>
+/// <remarks>
+/// Calls start only a bounded distance ahead of the tests (<see cref="LookAhead"/> items started and not yet asked for),
+/// not all at once: a 50,000-item run held a task, a <see cref="Lazy{T}"/> and two state machines per item from the
+/// first ask until that item's test ran (issue 16), and a run filtered to a few tests called the subject for every item.
+/// An item asked before the scheduler reached it starts at once, and the look-ahead continues after it.
+/// </remarks>
 internal sealed class SubjectScheduler : IAsyncDisposable
 {
     /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key carrying the 0-based repeat index of a call.</summary>
     public const string RepeatPropertyKey = "benchagent.repeat";
+
+    /// <summary>The fewest items started ahead of the tests, whatever the concurrency.</summary>
+    internal const int MinLookAhead = 64;
+
+    private const byte NotStarted = 0;
+    private const byte Ahead = 1;
+    private const byte Asked = 2;
 
     private readonly IChatClient _subject;
     private readonly IReadOnlyList<(string Benchmark, BenchmarkItem Item)> _items;
@@ -27,11 +40,17 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     private readonly Action<string, BenchmarkItem, int, SubjectAnswer>? _answered;
     private readonly ChatOptions? _options;
     private readonly Func<string, BenchmarkItem, IReadOnlyList<AIContent>>? _media;
-    private int _started;
+    private readonly object _pump = new();
+    private Dictionary<BenchmarkItem, int>? _positions; // built on the first start: an item's place in _items
+    private byte[]? _states; // per item of _items: NotStarted, Ahead (started, not asked yet) or Asked
+    private int _next; // the next item of _items the pump may start
+    private int _ahead; // items started and not asked yet
+    private bool _started;
+    private int _disposed;
 
     /// <summary>Creates a scheduler over every item the run may ask for, in the order calls should start.</summary>
     /// <param name="subject">The subject.</param>
-    /// <param name="items">Every item of the run, in the order calls should start.</param>
+    /// <param name="items">Every item of the run, in the order calls should start (the order the tests ask).</param>
     /// <param name="concurrency">The most calls in flight at once.</param>
     /// <param name="repeats">How many times each item is asked (1 or more).</param>
     /// <param name="answered">Called as each answer arrives (benchmark, item, repeat, answer), e.g. to start judging it at once.</param>
@@ -54,6 +73,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         _options = options;
         Concurrency = concurrency;
         Repeats = repeats;
+        LookAhead = Math.Max(MinLookAhead, 4 * concurrency);
     }
 
     /// <summary>The most calls in flight at once.</summary>
@@ -62,28 +82,25 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     /// <summary>How many times each item is asked.</summary>
     public int Repeats { get; }
 
-    /// <summary>Returns the (first) answer to <paramref name="item"/>; the first call starts the whole run's calls.</summary>
+    /// <summary>The most items whose calls have started before their test asked (every repeat of an item counts once).</summary>
+    public int LookAhead { get; }
+
+    /// <summary>Returns the (first) answer to <paramref name="item"/>; the first ask starts the run's calls.</summary>
     public Task<SubjectAnswer> AskAsync(string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        StartAll();
+        var call = Take(benchmark, item, repeats: 1)[0];
 
         // An item outside the prepared list (e.g. a custom test class) is still served, through the same slots.
-        return Answer(benchmark, item, 0).Value.WaitAsync(cancellationToken);
+        return call.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Returns the answers of every repeat of <paramref name="item"/>, in repeat order; the first call starts the whole run's calls.</summary>
+    /// <summary>Returns the answers of every repeat of <paramref name="item"/>, in repeat order; the first ask starts the run's calls.</summary>
     public async Task<IReadOnlyList<SubjectAnswer>> AskRepeatsAsync(string benchmark, BenchmarkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        StartAll();
         // Every repeat's call is taken before the first await, so a later Forget cannot make a repeat start again.
-        var calls = new Task<SubjectAnswer>[Repeats];
-        for (int repeat = 0; repeat < Repeats; repeat++)
-        {
-            calls[repeat] = Answer(benchmark, item, repeat).Value;
-        }
-
+        var calls = Take(benchmark, item, Repeats);
         var answers = new SubjectAnswer[Repeats];
         for (int repeat = 0; repeat < Repeats; repeat++)
         {
@@ -108,30 +125,127 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Cancels calls still queued or in flight.</summary>
+    /// <summary>Cancels calls still queued or in flight; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();
         _slots.Dispose();
     }
 
     /// <summary>
-    /// Starts every call of the run (at most <see cref="Concurrency"/> in flight); later calls do nothing. The first
-    /// <see cref="AskAsync"/> does this too, so calling it is only needed to start before any item is asked.
+    /// Starts the first calls of the run (up to <see cref="LookAhead"/> items ahead of the tests, at most
+    /// <see cref="Concurrency"/> in flight); later calls do nothing. The first ask does this too, so calling it is only
+    /// needed to start before any item is asked.
     /// </summary>
     public void StartAll()
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
+        List<Lazy<Task<SubjectAnswer>>> start;
+        lock (_pump)
         {
-            // Start in order (repeat-major, so every item's first answer comes early); each call waits for a free slot.
-            for (int repeat = 0; repeat < Repeats; repeat++)
+            start = EnsureStarted();
+        }
+
+        Start(start);
+    }
+
+    /// <summary>
+    /// Takes the calls of an item's first <paramref name="repeats"/> repeats for its test (starting them if the pump has
+    /// not), marks the item asked, and lets the pump start the next items in its place.
+    /// </summary>
+    private Task<SubjectAnswer>[] Take(string benchmark, BenchmarkItem item, int repeats)
+    {
+        var calls = new Lazy<Task<SubjectAnswer>>[repeats];
+        List<Lazy<Task<SubjectAnswer>>> start;
+        lock (_pump)
+        {
+            start = EnsureStarted();
+            if (_positions!.TryGetValue(item, out int position))
             {
-                foreach (var (b, i) in _items)
+                if (_states![position] == Ahead)
                 {
-                    _ = Answer(b, i, repeat).Value;
+                    _ahead--;
+                }
+
+                _states[position] = Asked;
+                if (position >= _next)
+                {
+                    // Asked before the pump reached it (a filtered run, another order): the look-ahead continues after it.
+                    _next = position + 1;
                 }
             }
+
+            for (int repeat = 0; repeat < repeats; repeat++)
+            {
+                calls[repeat] = Answer(benchmark, item, repeat);
+            }
+
+            Pump(start);
+        }
+
+        // The calls start outside the lock (a call runs synchronously up to its first await); the asked item's first, so
+        // it does not queue behind the look-ahead it has just let start.
+        var tasks = Array.ConvertAll(calls, call => call.Value);
+        Start(start);
+        return tasks;
+    }
+
+    /// <summary>On the first start, indexes the items and picks the first ones to start; returns the list to start into.</summary>
+    private List<Lazy<Task<SubjectAnswer>>> EnsureStarted()
+    {
+        var start = new List<Lazy<Task<SubjectAnswer>>>();
+        if (!_started)
+        {
+            _started = true;
+            _positions = new Dictionary<BenchmarkItem, int>(_items.Count, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < _items.Count; i++)
+            {
+                _positions.TryAdd(_items[i].Item, i);
+            }
+
+            _states = new byte[_items.Count];
+            Pump(start);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Picks the next items not started yet while fewer than <see cref="LookAhead"/> are ahead of the tests, and adds every
+    /// repeat's call of each to <paramref name="start"/> (under the lock: the calls are taken before a Forget could drop
+    /// them, so a recorded item is never called again; they start once the lock is released).
+    /// </summary>
+    private void Pump(List<Lazy<Task<SubjectAnswer>>> start)
+    {
+        while (_ahead < LookAhead && _next < _items.Count)
+        {
+            int position = _next++;
+            if (_states![position] != NotStarted)
+            {
+                continue;
+            }
+
+            _states[position] = Ahead;
+            _ahead++;
+            var (benchmark, item) = _items[position];
+            for (int repeat = 0; repeat < Repeats; repeat++)
+            {
+                start.Add(Answer(benchmark, item, repeat));
+            }
+        }
+    }
+
+    /// <summary>Starts the picked calls, in order (item-major); each waits for a free slot.</summary>
+    private static void Start(List<Lazy<Task<SubjectAnswer>>> calls)
+    {
+        foreach (var call in calls)
+        {
+            _ = call.Value;
         }
     }
 

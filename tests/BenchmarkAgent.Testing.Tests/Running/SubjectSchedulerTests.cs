@@ -94,6 +94,85 @@ public sealed class SubjectSchedulerTests
         Assert.Equal([0, 0, 1, 1, 2, 2], seen.Order());
     }
 
+    [Fact]
+    public async Task Calls_start_only_a_bounded_look_ahead_in_front_of_the_tests_not_every_item_at_once()
+    {
+        using var client = new PromptLog();
+        var items = Items(1000);
+        await using var scheduler = new SubjectScheduler(client, items, concurrency: 2);
+        Assert.Equal(SubjectScheduler.MinLookAhead, scheduler.LookAhead);
+
+        scheduler.StartAll();
+        for (int i = 0; i < 10; i++)
+        {
+            var answer = await scheduler.AskAsync("bench", items[i].Item2, TestContext.Current.CancellationToken);
+            Assert.Equal($"Question number {i}?", answer.Text);
+        }
+
+        // 64 items started ahead, and one more for each of the 10 asked: items 0..73 and none after, although 926 wait.
+        await client.WaitForAsync(74);
+        Assert.Equal(Enumerable.Range(0, 74).Select(i => $"Question number {i}?").ToHashSet(), client.Prompts.ToHashSet());
+        await scheduler.DisposeAsync();
+        Assert.Equal(74, client.Prompts.Count);
+    }
+
+    [Fact]
+    public async Task A_run_that_asks_a_few_items_out_of_order_calls_them_plus_a_bounded_look_ahead_and_asks_none_twice()
+    {
+        using var client = new PromptLog();
+        var items = Items(2000);
+        await using var scheduler = new SubjectScheduler(client, items, concurrency: 4, repeats: 2);
+        int[] asked = [1500, 700, 3, 1999, 701];
+
+        foreach (int i in asked)
+        {
+            var answers = await scheduler.AskRepeatsAsync("bench", items[i].Item2, TestContext.Current.CancellationToken);
+            Assert.Equal([$"Question number {i}?", $"Question number {i}?"], answers.Select(a => a.Text));
+            scheduler.Forget("bench", items[i].Item2.Id);
+        }
+
+        // Like a filtered run: every asked item answered (both repeats), the calls bounded by the asked items plus the
+        // look-ahead (not 2,000 items), and no item called more often than its repeats even after Forget.
+        await scheduler.DisposeAsync();
+        int calledItems = client.Prompts.Distinct().Count();
+        Assert.InRange(calledItems, asked.Length, asked.Length + scheduler.LookAhead);
+        Assert.All(client.Prompts.GroupBy(p => p), g => Assert.True(g.Count() <= 2, $"{g.Key} was asked {g.Count()} times"));
+        Assert.All(asked, i => Assert.Equal(2, client.Prompts.Count(p => p == $"Question number {i}?")));
+    }
+
+    /// <summary>Answers each call at once with its prompt and logs the prompts it was asked.</summary>
+    private sealed class PromptLog : Microsoft.Extensions.AI.IChatClient
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _prompts = new();
+
+        public IReadOnlyList<string> Prompts => [.. _prompts];
+
+        public async Task WaitForAsync(int count)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (_prompts.Count < count)
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+
+        public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            string prompt = messages.Last().Text;
+            _prompts.Enqueue(prompt);
+            return Task.FromResult(new Microsoft.Extensions.AI.ChatResponse(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, prompt)));
+        }
+
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     private sealed class RecordingSubject(System.Collections.Concurrent.ConcurrentBag<int> seen) : Microsoft.Extensions.AI.IChatClient
     {
         public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
