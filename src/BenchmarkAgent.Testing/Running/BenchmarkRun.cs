@@ -102,7 +102,7 @@ public sealed partial class BenchmarkRun : Xunit.IAsyncLifetime
     internal void StartCalls(Assembly testAssembly)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
-        InBackground(testAssembly, static scheduler => scheduler.StartAll());
+        InBackground(testAssembly, static scheduler => scheduler.StartLookAhead());
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     /// <see cref="Concurrency"/> in flight); later calls do nothing. The first ask does this too, so calling it is only
     /// needed to start before any item is asked.
     /// </summary>
-    public void StartAll()
+    public void StartLookAhead()
     {
         List<Lazy<Task<SubjectAnswer>>> start;
         lock (_pump)

@@ -102,7 +102,7 @@ public sealed class SubjectSchedulerTests
         await using var scheduler = new SubjectScheduler(client, items, concurrency: 2);
         Assert.Equal(SubjectScheduler.MinLookAhead, scheduler.LookAhead);
 
-        scheduler.StartAll();
+        scheduler.StartLookAhead();
         for (int i = 0; i < 10; i++)
         {
             var answer = await scheduler.AskAsync("bench", items[i].Item2, TestContext.Current.CancellationToken);
