@@ -41,11 +41,10 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     private readonly ChatOptions? _options;
     private readonly Func<string, BenchmarkItem, IReadOnlyList<AIContent>>? _media;
     private readonly object _pump = new();
-    private Dictionary<BenchmarkItem, int>? _positions; // built on the first start: an item's place in _items
-    private byte[]? _states; // per item of _items: NotStarted, Ahead (started, not asked yet) or Asked
+    private readonly Dictionary<BenchmarkItem, int> _positions; // an item's place in _items
+    private readonly byte[] _states; // per item of _items: NotStarted, Ahead (started, not asked yet) or Asked
     private int _next; // the next item of _items the pump may start
     private int _ahead; // items started and not asked yet
-    private bool _started;
     private int _disposed;
 
     /// <summary>Creates a scheduler over every item the run may ask for, in the order calls should start.</summary>
@@ -74,6 +73,13 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         Concurrency = concurrency;
         Repeats = repeats;
         LookAhead = Math.Max(MinLookAhead, 4 * concurrency);
+        _positions = new Dictionary<BenchmarkItem, int>(items.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < items.Count; i++)
+        {
+            _positions.TryAdd(items[i].Item, i);
+        }
+
+        _states = new byte[items.Count];
     }
 
     /// <summary>The most calls in flight at once.</summary>
@@ -140,15 +146,15 @@ internal sealed class SubjectScheduler : IAsyncDisposable
 
     /// <summary>
     /// Starts the first calls of the run (up to <see cref="LookAhead"/> items ahead of the tests, at most
-    /// <see cref="Concurrency"/> in flight); later calls do nothing. The first ask does this too, so calling it is only
-    /// needed to start before any item is asked.
+    /// <see cref="Concurrency"/> in flight); while the look-ahead is full, a later call starts nothing. Every ask does
+    /// this too, so calling it is only needed to start before any item is asked.
     /// </summary>
     public void StartLookAhead()
     {
-        List<Lazy<Task<SubjectAnswer>>> start;
+        var start = new List<Lazy<Task<SubjectAnswer>>>();
         lock (_pump)
         {
-            start = EnsureStarted();
+            Pump(start);
         }
 
         Start(start);
@@ -161,13 +167,12 @@ internal sealed class SubjectScheduler : IAsyncDisposable
     private Task<SubjectAnswer>[] Take(string benchmark, BenchmarkItem item, int repeats)
     {
         var calls = new Lazy<Task<SubjectAnswer>>[repeats];
-        List<Lazy<Task<SubjectAnswer>>> start;
+        var start = new List<Lazy<Task<SubjectAnswer>>>();
         lock (_pump)
         {
-            start = EnsureStarted();
-            if (_positions!.TryGetValue(item, out int position))
+            if (_positions.TryGetValue(item, out int position))
             {
-                if (_states![position] == Ahead)
+                if (_states[position] == Ahead)
                 {
                     _ahead--;
                 }
@@ -195,26 +200,6 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         return tasks;
     }
 
-    /// <summary>On the first start, indexes the items and picks the first ones to start; returns the list to start into.</summary>
-    private List<Lazy<Task<SubjectAnswer>>> EnsureStarted()
-    {
-        var start = new List<Lazy<Task<SubjectAnswer>>>();
-        if (!_started)
-        {
-            _started = true;
-            _positions = new Dictionary<BenchmarkItem, int>(_items.Count, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < _items.Count; i++)
-            {
-                _positions.TryAdd(_items[i].Item, i);
-            }
-
-            _states = new byte[_items.Count];
-            Pump(start);
-        }
-
-        return start;
-    }
-
     /// <summary>
     /// Picks the next items not started yet while fewer than <see cref="LookAhead"/> are ahead of the tests, and adds every
     /// repeat's call of each to <paramref name="start"/> (under the lock: the calls are taken before a Forget could drop
@@ -225,7 +210,7 @@ internal sealed class SubjectScheduler : IAsyncDisposable
         while (_ahead < LookAhead && _next < _items.Count)
         {
             int position = _next++;
-            if (_states![position] != NotStarted)
+            if (_states[position] != NotStarted)
             {
                 continue;
             }
